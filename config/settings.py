@@ -1,0 +1,332 @@
+"""ITMS settings, read from the environment.
+
+The embedded default (no environment at all) is a debug-free SQLite set-up that
+refuses to start without ITMS_SECRET_KEY unless ITMS_DEBUG=1. See the
+configuration table in README.md for every variable.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("ITMS_DEBUG")
+SECRET_KEY = env("ITMS_SECRET_KEY")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("ITMS_SECRET_KEY 환경변수를 설정하십시오 (디버그 모드가 아닐 때 필수).")
+    SECRET_KEY = "insecure-development-only-key"  # noqa: S105 - only reachable with ITMS_DEBUG=1
+
+ALLOWED_HOSTS = env_list("ITMS_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("ITMS_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "itms.core.apps.ItmsAdminConfig",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "django_tables2",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_htmx",
+    "auditlog",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_celery_beat",
+    "itms.core",
+    "itms.accounts",
+    "itms.audit",
+    "itms.regulation",
+    "itms.notifications",
+    "itms.resources",
+    "itms.projects",
+    "itms.governance",
+    "itms.planning",
+    "itms.documents",
+    "itms.ui",
+    "itms.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "itms.core.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "itms.accounts.middleware.AdminTwoFactorMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "itms.core.middleware.SecurityHeadersMiddleware",
+    # Last, so that a lockout answers only for the login attempt itself.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "itms.ui.context_processors.navigation",
+                "itms.notifications.context_processors.notifications",
+            ],
+            "builtins": ["itms.core.templatetags.itms"],
+        },
+    }
+]
+
+# --- database -----------------------------------------------------------------
+DATA_DIR = Path(env("ITMS_DATA_DIR", str(BASE_DIR / "var")))
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'itms.sqlite3'}"),
+        conn_max_age=env_int("ITMS_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # WAL lets readers work while one writer commits; IMMEDIATE avoids
+    # "database is locked" upgrades in the middle of a transaction.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- authentication -----------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "itms.accounts.backends.RoleBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "ui:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("ITMS_PASSWORD_MIN_LENGTH", 10)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "itms.accounts.validators.CharacterClassValidator"},
+]
+# Idle sessions end after ITMS_SESSION_MINUTES; every request slides the window.
+SESSION_COOKIE_AGE = env_int("ITMS_SESSION_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Lockout after repeated failures; only an administrator unlocks (AXES_COOLOFF_TIME=None).
+AXES_FAILURE_LIMIT = env_int("ITMS_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = None
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_ENABLED = env_bool("ITMS_AXES_ENABLED", True)
+AXES_LOCKOUT_CALLABLE = None
+
+# Two-factor: optional per user, required for administrators when this is on.
+ITMS_REQUIRE_ADMIN_2FA = env_bool("ITMS_REQUIRE_ADMIN_2FA", not DEBUG)
+OTP_TOTP_ISSUER = "정보화관리시스템"
+
+# --- security -----------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("ITMS_BEHIND_TLS_PROXY") else None
+SESSION_COOKIE_SECURE = env_bool("ITMS_BEHIND_TLS_PROXY")
+CSRF_COOKIE_SECURE = env_bool("ITMS_BEHIND_TLS_PROXY")
+SECURE_HSTS_SECONDS = env_int("ITMS_HSTS_SECONDS", 31536000 if env_bool("ITMS_BEHIND_TLS_PROXY") else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+ITMS_UPLOAD_MAX_BYTES = env_int("ITMS_UPLOAD_MAX_MB", 50) * 1024 * 1024
+
+# --- language, time, formats ----------------------------------------------------
+LANGUAGE_CODE = "ko-kr"
+LANGUAGES = [("ko", "한국어")]
+TIME_ZONE = "Asia/Seoul"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["config.formats"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# --- static & media -------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("ITMS_MEDIA_ROOT", str(DATA_DIR / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG or env_bool("ITMS_TESTING")
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+# --- background work -------------------------------------------------------------
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", "")
+# Without a broker (the embedded default) tasks run in-process.
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Beat copies these into its database schedule at start-up (the embedded default runs the command instead).
+CELERY_BEAT_SCHEDULE = {
+    "run-obligation-sweep": {
+        "task": "itms.regulation.tasks.run_obligation_sweep_task",
+        "schedule": crontab(hour=6, minute=0),  # 06:00 Asia/Seoul (CELERY_TIMEZONE), before the working day
+    },
+}
+
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("ITMS_CACHE_URL")}
+        if env("ITMS_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# --- e-mail ----------------------------------------------------------------------
+EMAIL_BACKEND = env("ITMS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("ITMS_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("ITMS_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("ITMS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env("ITMS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("ITMS_EMAIL_USE_TLS")
+# The address users reach the system at, for links in e-mails (e.g. https://itms.customs.go.kr).
+ITMS_SITE_URL = env("ITMS_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = env("ITMS_EMAIL_FROM", "정보화관리시스템 <itms@localhost>")
+
+# --- audit -----------------------------------------------------------------------
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    "sessions",
+    "admin",
+    "contenttypes",
+    "axes",
+    "authtoken",
+    "django_celery_beat",
+    "otp_totp",
+    "audit.legalevent",
+    "notifications",  # an inbox row is not a record of the directive; its own table is the log
+    "audit.chainhead",
+)
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("updated_at", "last_login")
+AUDITLOG_MASK_TRACKING_FIELDS = ("password",)
+AUDITLOG_CID_GETTER = "itms.core.middleware.get_request_id"
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# --- API -------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["itms.api.permissions.RolePermission"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "itms.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "itms.api.exceptions.handler",
+    "DEFAULT_THROTTLE_RATES": {},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "정보화관리시스템 API",
+    "DESCRIPTION": "관세행정 정보화 추진에 관한 훈령(제2427호)을 수행하는 정보화관리시스템의 REST API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+}
+
+DJANGO_TABLES2_TEMPLATE = "ui/table.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "table table-vcenter card-table table-striped"}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env("ITMS_LOG_LEVEL", "INFO")},
+    # 4xx answers are expected (deny by default); only server errors are logged with a traceback.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "django.request": {"level": "ERROR"},
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
+}
+
+# Testing: quick password hashing, no lockout noise between tests.
+if env_bool("ITMS_TESTING"):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Lockout is per account (the agency's password policy); rotating a browser's identity does not reset it.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]

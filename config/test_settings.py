@@ -1,0 +1,24 @@
+"""Settings for the test suite: the production settings with test-only defaults.
+
+DATABASE_URL chooses SQLite (default) or PostgreSQL, exactly as in production.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("ITMS_SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault("ITMS_TESTING", "1")
+os.environ.setdefault("ITMS_REQUIRE_ADMIN_2FA", "0")
+
+from .settings import *  # noqa: F403
+
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# A small process that proves the workflow and obligation engine (not installed in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "itms.testing.example"]  # noqa: F405
+# Generated files (minutes, uploads) go to a throw-away folder, never into var/.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="itms-test-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Parallel test workers each have their own database: their cached readings must not meet in a shared Redis.
+for _cache in CACHES.values():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"itms-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"

@@ -1,0 +1,24 @@
+from django.apps import apps
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("itms.ui.urls")),
+    path("accounts/", include("itms.accounts.urls")),
+    path("audit/", include("itms.audit.urls")),
+    path("regulation/", include("itms.regulation.urls")),
+    path("notifications/", include("itms.notifications.urls")),
+    path("projects/", include("itms.projects.urls")),
+    path("resources/", include("itms.resources.urls")),
+    path("governance/", include("itms.governance.urls")),
+    path("planning/", include("itms.planning.urls")),
+    path("documents/", include("itms.documents.urls")),
+    path("api/", include("itms.api.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+if apps.is_installed("itms.testing.example"):  # the test-only example process
+    urlpatterns.append(path("example/", include("itms.testing.example.urls")))
+
+handler403 = "itms.ui.errors.forbidden"
+handler404 = "itms.ui.errors.not_found"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "itms.accounts"
+    verbose_name = "조직·사용자"

@@ -1,0 +1,102 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from itms.core.forms import ItmsModelForm
+
+from .models import Assignment, Company, Organization, OrgUnit, Position, RoleBinding, User
+
+
+class OrganizationForm(ItmsModelForm):
+    class Meta:
+        model = Organization
+        fields = ("name", "short_name", "kind", "parent", "code", "sort_order", "is_active")
+
+
+class OrgUnitForm(ItmsModelForm):
+    class Meta:
+        model = OrgUnit
+        fields = (
+            "organization",
+            "parent",
+            "name",
+            "kind",
+            "code",
+            "is_it_department",
+            "is_budget_department",
+            "sort_order",
+            "is_active",
+        )
+
+
+class PositionForm(ItmsModelForm):
+    class Meta:
+        model = Position
+        fields = ("unit", "title", "grade", "is_head", "sort_order", "is_active")
+
+
+class CompanyForm(ItmsModelForm):
+    class Meta:
+        model = Company
+        fields = ("name", "business_number", "representative", "phone", "address")
+
+
+class UserForm(ItmsModelForm):
+    password = forms.CharField(
+        label=_("초기 비밀번호"),
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        help_text=_("새 사용자에게 필수. 비워 두면 기존 비밀번호를 유지합니다."),
+    )
+
+    class Meta:
+        model = User
+        fields = (
+            "username",
+            "name",
+            "kind",
+            "email",
+            "company",
+            "employee_number",
+            "phone",
+            "affiliation",
+            "expertise",
+            "is_active",
+        )
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if not password and not self.instance.pk:
+            raise forms.ValidationError(_("새 사용자에게는 초기 비밀번호가 필요합니다."))
+        if password:
+            candidate = (
+                self.instance
+                if self.instance.pk
+                else User(
+                    username=self.data.get("username", ""),
+                    name=self.data.get("name", ""),
+                    email=self.data.get("email", ""),
+                )
+            )
+            validate_password(password, candidate)
+        return password
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data.get("password"):
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class AssignmentForm(ItmsModelForm):
+    class Meta:
+        model = Assignment
+        fields = ("user", "position", "kind", "start_date", "end_date", "reason")
+
+
+class RoleBindingForm(ItmsModelForm):
+    class Meta:
+        model = RoleBinding
+        fields = ("role", "position", "scope_unit", "note")

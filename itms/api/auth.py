@@ -1,0 +1,44 @@
+"""API authentication (tokens only where a password alone is enough) and the schema endpoint."""
+
+from django.conf import settings
+from django.utils import translation
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+
+class ObtainTokenView(ObtainAuthToken):
+    """POST username/password → token; refused for users whose sign-in needs a second factor.
+
+    Such users (anyone with an authenticator, and administrators when ITMS_REQUIRE_ADMIN_2FA is on)
+    issue their token from 내 정보 after a full two-step sign-in.
+    """
+
+    def post(self, request, *args, **kwargs):
+        from itms.accounts.actions import has_two_factor, is_administrator
+
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = serializer.validated_data["user"]
+        if has_two_factor(user) or (settings.ITMS_REQUIRE_ADMIN_2FA and is_administrator(user)):
+            raise PermissionDenied("2단계 인증을 쓰는 사용자는 로그인 후 '내 정보'에서 API 토큰을 발급하십시오.")
+        return super().post(request, *args, **kwargs)
+
+
+class CachedSchemaView(SpectacularAPIView):
+    """The OpenAPI schema is the same for every user (SERVE_PUBLIC) and changes only with the code:
+    generated once per process and version."""
+
+    _cache: dict = {}
+
+    def _get_schema_response(self, request):
+        version = self.api_version or request.version or self._get_version_parameter(request)
+        key = (version, translation.get_language())
+        if key not in self._cache:
+            generator = self.generator_class(urlconf=self.urlconf, api_version=version, patterns=self.patterns)
+            self._cache[key] = generator.get_schema(request=request, public=self.serve_public)
+        return Response(
+            data=self._cache[key],
+            headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'},
+        )

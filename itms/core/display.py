@@ -1,0 +1,56 @@
+"""Rendering a row's fields for people: Korean dates, 원, choice labels, links."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from .fields import MoneyField
+from .formats import format_date, format_won
+
+HIDDEN_FIELDS = {"id", "password", "created_at", "updated_at"}
+
+
+def detail_rows(obj: models.Model, fields: list[str] | None, user) -> list[tuple[str, str]]:
+    names = fields or [
+        f.name for f in obj._meta.get_fields() if f.concrete and not f.auto_created and f.name not in HIDDEN_FIELDS
+    ]
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        rows.append((str(field.verbose_name), display_field(obj, field, user)))
+    return rows
+
+
+def display_field(obj: models.Model, field, user) -> SafeString | str:
+    if field.many_to_many:
+        related = getattr(obj, field.name).all()
+        return format_html_join(", ", "{}", ((link(o, user),) for o in related)) or "—"
+    value = getattr(obj, field.name)
+    if value is None or value == "":
+        return "—"
+    if field.choices:
+        return getattr(obj, f"get_{field.name}_display")()
+    if isinstance(field, models.ForeignKey):
+        return link(value, user)
+    if isinstance(field, models.BooleanField):
+        return _("예") if value else _("아니오")
+    if isinstance(field, MoneyField):
+        return format_won(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(field, models.TextField):
+        return SafeString(linebreaks(value))
+    return str(value)
+
+
+def link(obj: models.Model, user) -> SafeString | str:
+    url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+    meta = obj._meta
+    if url and user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
+        return format_html('<a href="{}">{}</a>', url, obj)
+    return str(obj)

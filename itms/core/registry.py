@@ -1,0 +1,126 @@
+"""The registry of record types: one registration gives a model its pages, menu entry and API.
+
+    register(
+        OrgUnit, table=OrgUnitTable, filterset=OrgUnitFilterSet, form=OrgUnitForm,
+        serializer=OrgUnitSerializer, menu=("admin", "부서"), path="org-units",
+    )
+
+URL names follow ``<app>:<model>_<action>`` (list, add, detail, edit, delete,
+history); API routes are ``/api/<app>/<path>/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+ACTIONS_WITH_OBJECT = ("detail", "edit", "delete", "history")
+
+
+@dataclass
+class ObjectType:
+    model: type[models.Model]
+    table: type
+    filterset: type
+    form: type | None = None
+    serializer: type | None = None
+    path: str = ""
+    # (chapter key, menu label); None keeps the type out of the menu.
+    menu: tuple[str, str] | None = None
+    # Fields shown on the detail page; default: every concrete field but timestamps.
+    detail_fields: list[str] | None = None
+    # Related lists shown on the detail page: (title, attribute returning a queryset, table class).
+    related: list[tuple[str, str, type]] = field(default_factory=list)
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    can_add: bool = True
+    can_edit: bool = True
+    can_delete: bool = True
+    detail_template: str = "ui/object_detail.html"
+    # Import from CSV/XLSX: the form fields a file may carry, and natural keys for foreign keys.
+    import_fields: tuple[str, ...] = ()
+    import_lookups: dict[str, str] = field(default_factory=dict)
+    # Whether records of this type carry attached documents (a29.1): the detail page shows the panel.
+    documents: bool = False
+    # Whether an object may still be edited at all (e.g. only while a submission is a draft): f(obj) -> bool.
+    edit_when: Callable[[models.Model], bool] | None = None
+    edit_refusal: str = "이 단계에서는 수정할 수 없습니다."
+    # Extra context for the detail template: f(obj, request) -> dict.
+    detail_context: Callable[[models.Model, Any], dict] | None = None
+
+    @property
+    def app_label(self) -> str:
+        return self.model._meta.app_label
+
+    @property
+    def model_name(self) -> str:
+        return self.model._meta.model_name
+
+    @property
+    def label(self) -> str:
+        return f"{self.app_label}.{self.model_name}"
+
+    @property
+    def verbose_name(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    def url_name(self, action: str) -> str:
+        return f"{self.app_label}:{self.model_name}_{action}"
+
+    def permission(self, action: str) -> str:
+        return f"{self.app_label}.{action}_{self.model_name}"
+
+    def actions(self) -> list[str]:
+        actions = ["list", "detail", "history"]
+        if self.form is not None:
+            if self.can_add:
+                actions.append("add")
+            if self.can_edit:
+                actions.append("edit")
+        if self.can_delete:
+            actions.append("delete")
+        if self.import_fields and self.form is not None and self.can_add:
+            actions.append("import")
+        return actions
+
+    def base_queryset(self):
+        qs = self.model._default_manager.all()
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
+        if self.prefetch_related:
+            qs = qs.prefetch_related(*self.prefetch_related)
+        return qs
+
+
+REGISTRY: dict[str, ObjectType] = {}
+
+
+def register(model: type[models.Model], **options) -> ObjectType:
+    options.setdefault("path", _default_path(model))
+    object_type = ObjectType(model=model, **options)
+    REGISTRY[object_type.label] = object_type
+    return object_type
+
+
+def get(model_or_label) -> ObjectType | None:
+    if isinstance(model_or_label, str):
+        return REGISTRY.get(model_or_label)
+    return REGISTRY.get(f"{model_or_label._meta.app_label}.{model_or_label._meta.model_name}")
+
+
+def for_app(app_label: str) -> list[ObjectType]:
+    return [t for t in REGISTRY.values() if t.app_label == app_label]
+
+
+def _default_path(model) -> str:
+    import re
+
+    words = re.sub(r"(?<!^)(?=[A-Z])", "-", model.__name__).lower()
+    if words.endswith("y") and not words.endswith(("ay", "ey", "oy", "uy")):
+        return words[:-1] + "ies"
+    if words.endswith(("s", "x", "ch", "sh")):
+        return words + "es"
+    return words + "s"

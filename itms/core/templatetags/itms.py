@@ -1,0 +1,58 @@
+"""Template filters available in every template (registered as builtins)."""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from itms.core import formats
+
+register = template.Library()
+
+
+@register.filter
+def kdate(value):
+    """2026. 1. 31.(토)"""
+    return formats.format_date(value)
+
+
+@register.filter
+def won(value):
+    """1,234,000,000원"""
+    return formats.format_won(value)
+
+
+@register.filter
+def eok(value):
+    """1,742억원"""
+    return formats.format_eok(value)
+
+
+@register.filter
+def clause(clause_id):
+    """a8.5 → 제8조 제5항, linked to the directive page, with the clause text on hover."""
+    from itms.regulation.clauses import lookup
+
+    found = lookup(str(clause_id))
+    if found is None:
+        return format_html('<span class="text-danger" title="알 수 없는 조항">{}</span>', clause_id)
+    return format_html(
+        '<a class="clause-ref" href="{}#{}" title="{}" data-clause="{}">{}</a>',
+        reverse("regulation:directive"),
+        found.id,
+        found.text,
+        found.id,
+        found.label,
+    )
+
+
+@register.filter
+def clauses(clause_ids):
+    """A list (or comma-separated string) of clause ids, each rendered by ``clause``."""
+    if isinstance(clause_ids, str):
+        clause_ids = [c.strip() for c in clause_ids.split(",") if c.strip()]
+    return format_html(", ".join(["{}"] * len(clause_ids)), *[clause(c) for c in clause_ids])
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

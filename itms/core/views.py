@@ -1,0 +1,281 @@
+"""Generic list/detail/edit/delete/history views, built from the registry.
+
+Every view reads through ``restrict(user, action)``: a row the user may not see
+is a 404, a row they may see but not change is a 403. Saves run in one
+transaction and are checked against the user's scope after the write, so a
+form can never move a row outside what the user may touch (it rolls back).
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+from django_tables2.export import TableExport
+
+from . import registry
+from .display import detail_rows
+from .imports import import_rows, read_rows, template_workbook
+from .registry import ACTIONS_WITH_OBJECT, ObjectType
+
+
+class OutOfScope(Exception):
+    """A save would place the row outside the user's scope."""
+
+
+class ObjectTypeMixin(LoginRequiredMixin):
+    object_type: ObjectType = None
+    action: str = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not request.user.has_perm(self.object_type.permission(self.action)):
+            raise PermissionDenied(_("이 작업을 할 권한이 없습니다."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def restricted(self, action: str | None = None):
+        return self.object_type.base_queryset().restrict(self.request.user, action or self.action)
+
+    def get_object(self):
+        pk = self.kwargs["pk"]
+        obj = self.restricted().filter(pk=pk).first()
+        if obj is None:
+            if self.action != "view" and self.restricted("view").filter(pk=pk).exists():
+                raise PermissionDenied(_("이 자료를 변경할 권한이 없습니다."))
+            raise Http404(_("자료를 찾을 수 없습니다."))
+        return obj
+
+    def base_context(self, **extra):
+        t = self.object_type
+        user = self.request.user
+        actions = t.actions()
+        urls = {"list": reverse(t.url_name("list"))}
+        for action in ("add", "import"):
+            if action in actions:
+                urls[action] = reverse(t.url_name(action))
+        obj = extra.get("object")
+        if obj is not None and obj.pk:
+            for action in ACTIONS_WITH_OBJECT:
+                if action in actions:
+                    urls[action] = reverse(t.url_name(action), kwargs={"pk": obj.pk})
+        return {
+            "object_type": t,
+            "verbose_name": t.verbose_name,
+            "urls": urls,
+            "can": {action: user.has_perm(t.permission(action)) for action in ("add", "change", "delete")},
+            **extra,
+        }
+
+
+class ObjectListView(ObjectTypeMixin, View):
+    template_name = "ui/object_list.html"
+    export_formats = ("csv", "xlsx")
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.object_type.filterset(request.GET or None, queryset=self.restricted(), request=request)
+        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        table = self.object_type.table(queryset, request=request)
+        export_format = request.GET.get("_export")
+        if export_format in self.export_formats:
+            exporter = TableExport(export_format, table, exclude_columns=("actions",))
+            name = f"{self.object_type.verbose_name}.{export_format}"
+            return exporter.response(filename=name)
+        RequestConfig(request, paginate={"per_page": _per_page(request)}).configure(table)
+        context = self.base_context(table=table, filter=filterset, export_formats=self.export_formats)
+        template = "ui/partials/object_table.html" if request.htmx and not request.htmx.boosted else self.template_name
+        return render(request, template, context)
+
+
+def _per_page(request) -> int:
+    try:
+        return max(10, min(int(request.GET.get("per_page", 50)), 500))
+    except ValueError:
+        return 50
+
+
+class ObjectDetailView(ObjectTypeMixin, View):
+    def get(self, request, pk):
+        obj = self.get_object()
+        t = self.object_type
+        related = []
+        for title, attribute, table_class in t.related:
+            qs = getattr(obj, attribute)
+            if hasattr(qs, "all"):
+                qs = qs.all()
+            if hasattr(qs, "restrict"):
+                qs = qs.restrict(request.user, "view")
+            # The column pointing back at this object would repeat it on every row.
+            back = [name for name in table_class.base_columns if name == obj._meta.model_name]
+            related.append((title, table_class(qs, request=request, orderable=False, exclude=back)))
+        context = self.base_context(
+            object=obj,
+            rows=detail_rows(obj, t.detail_fields, request.user),
+            related=related,
+            can_change_object=request.user.has_perm(t.permission("change"), obj)
+            and (t.edit_when is None or t.edit_when(obj)),
+            can_delete_object=request.user.has_perm(t.permission("delete"), obj),
+            tab="detail",
+        )
+        if t.detail_context:
+            context.update(t.detail_context(obj, request))
+        return render(request, t.detail_template, context)
+
+
+class ObjectHistoryView(ObjectTypeMixin, View):
+    def get(self, request, pk):
+        from itms.audit.history import changes_for
+
+        obj = self.get_object()
+        context = self.base_context(object=obj, changes=changes_for(obj), tab="history")
+        return render(request, "ui/object_history.html", context)
+
+
+class ObjectEditView(ObjectTypeMixin, View):
+    template_name = "ui/object_edit.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.action = "change" if "pk" in kwargs else "add"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_instance(self):
+        if self.action != "change":
+            return None
+        obj = self.get_object()
+        if self.object_type.edit_when and not self.object_type.edit_when(obj):
+            raise PermissionDenied(self.object_type.edit_refusal)
+        return obj
+
+    def get(self, request, pk=None):
+        instance = self.get_instance()
+        form = self.object_type.form(instance=instance, initial=request.GET.dict() if instance is None else None)
+        return self.render_form(form, instance)
+
+    def post(self, request, pk=None):
+        instance = self.get_instance()
+        form = self.object_type.form(request.POST, request.FILES, instance=instance)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    obj = form.save()
+                    if not self.restricted().filter(pk=obj.pk).exists():
+                        raise OutOfScope
+            except OutOfScope:
+                form.add_error(None, _("이 내용으로는 저장할 권한이 없습니다. 담당 범위(부서)를 확인하십시오."))
+            else:
+                verb = _("등록") if instance is None else _("수정")
+                messages.success(
+                    request,
+                    _("%(name)s '%(obj)s'을(를) %(verb)s했습니다.")
+                    % {
+                        "name": self.object_type.verbose_name,
+                        "obj": obj,
+                        "verb": verb,
+                    },
+                )
+                return HttpResponseRedirect(obj.get_absolute_url())
+        return self.render_form(form, instance, status=400)
+
+    def render_form(self, form, instance, status=200):
+        context = self.base_context(form=form, object=instance)
+        return render(self.request, self.template_name, context, status=status)
+
+
+class ObjectDeleteView(ObjectTypeMixin, View):
+    action = "delete"
+    template_name = "ui/object_delete.html"
+
+    def get(self, request, pk):
+        return render(request, self.template_name, self.base_context(object=self.get_object()))
+
+    def post(self, request, pk):
+        obj = self.get_object()
+        name = str(obj)
+        try:
+            with transaction.atomic():
+                obj.delete()
+        except (ProtectedError, RestrictedError) as error:
+            blockers = getattr(error, "protected_objects", None) or error.restricted_objects
+            names = ", ".join(sorted({str(o._meta.verbose_name) for o in blockers}))
+            messages.error(request, _("다른 자료(%(what)s)가 참조하고 있어 삭제할 수 없습니다.") % {"what": names})
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(request, _("'%(obj)s'을(를) 삭제했습니다.") % {"obj": name})
+        return HttpResponseRedirect(reverse(self.object_type.url_name("list")))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="CSV 또는 XLSX 파일",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx", "class": "form-control"}),
+    )
+
+
+class ObjectImportView(ObjectTypeMixin, View):
+    """Upload a file of rows; every row is validated by the type's form; all are saved or none."""
+
+    action = "add"
+    template_name = "ui/object_import.html"
+
+    def get(self, request):
+        if request.GET.get("template") == "xlsx":
+            response = HttpResponse(
+                template_workbook(self.object_type),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            response["Content-Disposition"] = "attachment; filename*=UTF-8''import-template.xlsx"
+            return response
+        return render(request, self.template_name, self.base_context(form=ImportForm()))
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES)
+        result = None
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            if upload.size > settings.ITMS_UPLOAD_MAX_BYTES:
+                form.add_error("file", _("파일이 너무 큽니다."))
+            else:
+                try:
+                    rows = read_rows(upload)
+                except ValidationError as error:
+                    form.add_error("file", error.messages)
+                else:
+                    result = import_rows(self.object_type, rows, user=request.user)
+                    if result.ok:
+                        messages.success(request, _("%(n)d건을 등록했습니다.") % {"n": result.created})
+                        return HttpResponseRedirect(reverse(self.object_type.url_name("list")))
+        context = self.base_context(form=form, result=result)
+        return render(request, self.template_name, context, status=400)
+
+
+def urls_for(app_label: str) -> list:
+    """URL patterns for every registered type of an app: <path>/, <path>/add/, <path>/<pk>/ …"""
+    patterns = []
+    for t in registry.for_app(app_label):
+        actions = t.actions()
+        kw = {"object_type": t}
+        patterns.append(path(f"{t.path}/", ObjectListView.as_view(**kw), name=f"{t.model_name}_list"))
+        if "add" in actions:
+            patterns.append(path(f"{t.path}/add/", ObjectEditView.as_view(**kw), name=f"{t.model_name}_add"))
+        patterns.append(path(f"{t.path}/<int:pk>/", ObjectDetailView.as_view(**kw), name=f"{t.model_name}_detail"))
+        patterns.append(
+            path(f"{t.path}/<int:pk>/history/", ObjectHistoryView.as_view(**kw), name=f"{t.model_name}_history")
+        )
+        if "edit" in actions:
+            patterns.append(path(f"{t.path}/<int:pk>/edit/", ObjectEditView.as_view(**kw), name=f"{t.model_name}_edit"))
+        if "delete" in actions:
+            patterns.append(
+                path(f"{t.path}/<int:pk>/delete/", ObjectDeleteView.as_view(**kw), name=f"{t.model_name}_delete")
+            )
+        if "import" in actions:
+            patterns.append(path(f"{t.path}/import/", ObjectImportView.as_view(**kw), name=f"{t.model_name}_import"))
+    return patterns

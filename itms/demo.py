@@ -1,0 +1,20 @@
+"""The whole demo agency, chapter by chapter (seed_demo and the test database use it)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from itms.accounts.demo import DEMO_PASSWORD, DemoLogin, build_demo_agency
+
+
+@transaction.atomic
+def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
+    from itms.governance.demo import build_demo_governance
+    from itms.planning.demo import build_demo_planning
+    from itms.resources.demo import build_demo_resources
+
+    logins = build_demo_agency(password=password)
+    build_demo_resources()
+    build_demo_governance()
+    build_demo_planning()
+    return logins

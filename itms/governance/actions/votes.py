@@ -1,0 +1,282 @@
+"""Recusals, votes and resolutions: the quorum arithmetic applied, every vote in the hash chain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from itms.audit.chain import record_event
+from itms.audit.models import LegalEventKind
+from itms.regulation.rules import param
+
+from ..choices import AttendanceStatus, MeetingState, ResolutionEffect, ResolutionOutcome, VoteChoice
+from ..models import QUORUM_CLAUSES, QUORUM_RULES, AgendaItem, Meeting, Membership, Recusal, Resolution, Vote
+from ..models.bodies import seat_holders
+from ..quorum import Tally
+from ..seats import is_secretariat
+from .meetings import chair_present
+
+
+class VoteRefused(ValidationError):
+    """A vote that may not be cast (not a member, recused, closed, twice): refused, nothing changes."""
+
+
+def tally(item: AgendaItem) -> Tally:
+    """The counts for an item on its meeting's date, per the rule pack in force then."""
+    return meeting_tally(
+        item.meeting,
+        recused={r.membership_id for r in item.recusals.all()},  # uses a prefetch when the page made one
+        votes={v.membership_id: v.choice for v in item.votes.all()},
+    )
+
+
+def _meeting_base(meeting: Meeting) -> tuple[set[int], set[int], bool]:
+    """Registered seats, seats present and whether someone presides — once per meeting instance.
+
+    A page counts every item of a meeting; the counts that do not depend on the item are read once.
+    Actions always work on freshly locked rows, so a cached base never outlives a change.
+    """
+    base = getattr(meeting, "_tally_base", None)
+    if base is None:
+        registered = set(meeting.registered_memberships().values_list("pk", flat=True))
+        present = {
+            a.membership_id
+            for a in meeting.attendance.all()
+            if a.status in (AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
+        }
+        base = (registered, present, True if meeting.is_written else chair_present(meeting))
+        meeting._tally_base = base
+    return base
+
+
+def meeting_tally(meeting: Meeting, *, recused: set[int] = frozenset(), votes: dict | None = None) -> Tally:
+    """The counts for a meeting (and, given its recusals and votes, for one of its items)."""
+    day = meeting.meeting_date
+    quorum_key, majority_key, inclusive = QUORUM_RULES[meeting.body.kind]
+    registered, attending, presiding = _meeting_base(meeting)
+    recused = set(recused) & registered
+    eligible = registered - recused
+    votes = {member: choice for member, choice in (votes or {}).items() if member in eligible}
+    # In written deliberation, returning a vote is taking part.
+    present = set(votes) if meeting.is_written else attending & eligible
+    counted = [choice for member, choice in votes.items() if member in present]
+    return Tally(
+        registered=len(eligible),
+        present=len(present),
+        recused=len(recused),
+        votes_for=counted.count(VoteChoice.FOR),
+        votes_against=counted.count(VoteChoice.AGAINST),
+        abstentions=counted.count(VoteChoice.ABSTAIN),
+        quorum_ratio=param(quorum_key, day).fraction,
+        majority_ratio=param(majority_key, day).fraction,
+        quorum_inclusive=inclusive,
+        presiding=presiding,
+    )
+
+
+@transaction.atomic
+def record_recusal(*, actor, item: AgendaItem, membership: Membership, kind: str, reason: str) -> Recusal:
+    """제척·기피·회피: the member takes no part in this item (docs/adr/0011)."""
+    if not is_secretariat(actor, item.meeting.body, item.meeting.meeting_date):
+        raise PermissionDenied("위원장 또는 간사만 기록할 수 있습니다.")
+    if not reason.strip():
+        raise ValidationError({"reason": "제척·기피·회피의 사유를 적어야 합니다."})
+    if item.votes.filter(membership=membership).exists():
+        raise ValidationError("이미 표결한 위원은 그 안건에서 회피할 수 없습니다.")
+    if hasattr(item, "resolution"):
+        raise ValidationError("의결된 안건입니다.")
+    recusal = Recusal(item=item, membership=membership, kind=kind, reason=reason)
+    recusal.full_clean()
+    recusal.save()
+    return recusal
+
+
+@transaction.atomic
+def open_voting(*, actor, item: AgendaItem) -> AgendaItem:
+    item = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)  # fresh state
+    meeting = item.meeting
+    if not is_secretariat(actor, meeting.body, meeting.meeting_date):
+        raise PermissionDenied("위원장 또는 간사만 표결을 시작할 수 있습니다.")
+    if meeting.state != MeetingState.IN_SESSION:
+        raise ValidationError("회의가 열려 있을 때만 표결할 수 있습니다.")
+    if hasattr(item, "resolution"):
+        raise ValidationError("이미 의결된 안건입니다.")
+    item.voting_open = True
+    item.save(update_fields=["voting_open", "updated_at"])
+    return item
+
+
+def _voter_for(actor, item: AgendaItem, membership: Membership) -> bool:
+    """The member themself, their proxy at this meeting, or the secretary recording an in-person vote."""
+    meeting = item.meeting
+    day = meeting.meeting_date
+    if seat_holders([membership], day)[membership.pk] == actor:
+        return True
+    if not meeting.is_written:
+        attendance = meeting.attendance.filter(membership=membership).first()
+        if attendance and attendance.status == AttendanceStatus.PROXY and attendance.attendee_id == actor.pk:
+            return True
+        return is_secretariat(actor, meeting.body, day)
+    return False
+
+
+def cast_vote(*, actor, item: AgendaItem, membership: Membership, choice: str) -> Vote:
+    """One vote per member per item, chained. Refusals (not a member, recused, closed, twice) change nothing.
+
+    The item row is locked first, so a vote and the closing of the vote never interleave: whichever
+    comes second sees the other's result (a4.8, a4.11).
+    """
+    if choice not in VoteChoice.values:
+        raise VoteRefused("찬성·반대·기권 중 하나를 고르십시오.")
+    try:
+        with transaction.atomic():
+            locked = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+            meeting = locked.meeting
+            if not locked.voting_open or hasattr(locked, "resolution"):
+                raise VoteRefused("표결이 마감되었거나 시작되지 않았습니다. 표가 기록되지 않았습니다.")
+            if meeting.is_written and meeting.voting_closes_at and timezone.now() > meeting.voting_closes_at:
+                raise VoteRefused("서면 의결 마감 시각이 지났습니다. 표가 기록되지 않았습니다.")
+            if not meeting.registered_memberships().filter(pk=membership.pk).exists():
+                raise VoteRefused("이 회의의 재적위원이 아니어서 표결할 수 없습니다.")
+            if locked.recusals.filter(membership=membership).exists():
+                raise VoteRefused("이 안건에서 제척·기피·회피한 위원은 표결할 수 없습니다.")
+            if (
+                not meeting.is_written
+                and not meeting.attendance.filter(
+                    membership=membership, status__in=(AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
+                ).exists()
+            ):
+                raise VoteRefused("출석하지 않은 위원은 표결할 수 없습니다.")
+            if not _voter_for(actor, locked, membership):
+                raise PermissionDenied("본인, 대리 출석자 또는 간사만 이 위원의 표를 기록할 수 있습니다.")
+            vote = Vote.objects.create(
+                item=locked, membership=membership, choice=choice, cast_by=actor, written=meeting.is_written
+            )
+            record_event(
+                kind=LegalEventKind.VOTE_CAST,
+                actor=actor,
+                subject=locked,
+                summary=f"{locked} — {membership.holder_label(meeting.meeting_date)}: {vote.get_choice_display()}",
+                payload={
+                    "meeting": meeting.pk,
+                    "item": locked.pk,
+                    "membership": membership.pk,
+                    "choice": choice,
+                    "written": meeting.is_written,
+                    "cast_by": actor.pk,
+                },
+                clause_ids=list(QUORUM_CLAUSES[meeting.body.kind]),
+            )
+            return vote
+    except IntegrityError as error:
+        raise VoteRefused("이 위원은 이 안건에 이미 표결했습니다. 표는 한 번만 기록됩니다.") from error
+
+
+ResolutionHandler = Callable[[Resolution], None]
+RESOLUTION_HANDLERS: dict[str, ResolutionHandler] = {}
+
+
+def register_resolution_handler(model_label: str, handler: ResolutionHandler) -> None:
+    """Lets a chapter react to decisions on its subjects (planning: approve, hold, priority, budget — a8.8)."""
+    RESOLUTION_HANDLERS[model_label] = handler
+
+
+@transaction.atomic
+def close_vote(
+    *,
+    actor,
+    item: AgendaItem,
+    effect: str | None = None,
+    priority_rank: int | None = None,
+    adjusted_budget: int | None = None,
+    remarks: str = "",
+) -> Resolution:
+    """Fixes the outcome with its arithmetic. No resolution without quorum (a4.8, a5.8; a15.5)."""
+    locked = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+    meeting = locked.meeting
+    if not is_secretariat(actor, meeting.body, meeting.meeting_date):
+        raise PermissionDenied("위원장 또는 간사만 의결을 기록할 수 있습니다.")
+    if hasattr(locked, "resolution"):
+        raise ValidationError("이미 의결된 안건입니다.")
+    counts = tally(locked)
+    clauses = list(QUORUM_CLAUSES[meeting.body.kind])
+    if not counts.has_quorum:
+        raise ValidationError(f"정족수에 미달하여 의결할 수 없습니다 ({', '.join(clauses)}): {counts.explanation()}")
+    outcome = ResolutionOutcome.PASSED if counts.passes else ResolutionOutcome.REJECTED
+    if effect is None:
+        effect = ResolutionEffect.APPROVE if counts.passes else ResolutionEffect.REJECT
+    if outcome == ResolutionOutcome.REJECTED and effect not in (ResolutionEffect.REJECT, ResolutionEffect.HOLD):
+        raise ValidationError({"effect": "부결된 안건은 불승인 또는 보류로만 기록할 수 있습니다."})
+    if effect == ResolutionEffect.APPROVE_ADJUSTED and priority_rank is None and adjusted_budget is None:
+        raise ValidationError({"effect": "수정 의결은 우선순위 또는 조정 예산을 적어야 합니다 (제8조제8항)."})
+    if adjusted_budget is not None and adjusted_budget < 0:
+        raise ValidationError({"adjusted_budget": "조정 예산은 0원 이상이어야 합니다."})
+    quorum_key, majority_key, _ = QUORUM_RULES[meeting.body.kind]
+    readings = [param(quorum_key, meeting.meeting_date), param(majority_key, meeting.meeting_date)]
+    resolution = Resolution.objects.create(
+        item=locked,
+        outcome=outcome,
+        effect=effect,
+        priority_rank=priority_rank,
+        adjusted_budget=adjusted_budget,
+        remarks=remarks,
+        tally={**counts.snapshot(), "rules": [r.record() for r in readings]},
+        explanation=counts.explanation()[:500],
+        pack_version=readings[0].pack_version,
+        recorded_by=actor,
+    )
+    locked.voting_open = False
+    locked.save(update_fields=["voting_open", "updated_at"])
+    record_event(
+        kind=LegalEventKind.RESOLUTION_RECORDED,
+        actor=actor,
+        subject=locked,
+        summary=f"{locked} — {resolution.get_outcome_display()} ({resolution.get_effect_display()})",
+        payload={
+            "meeting": meeting.pk,
+            "item": locked.pk,
+            "tally": counts.snapshot(),
+            "effect": effect,
+            "priority_rank": priority_rank,
+            "adjusted_budget": adjusted_budget,
+        },
+        clause_ids=clauses,
+        pack_version=resolution.pack_version,
+    )
+    if locked.subject_type_id:
+        handler = RESOLUTION_HANDLERS.get(locked.subject_type.model_class()._meta.label_lower)
+        if handler is not None:
+            handler(resolution)
+    return resolution
+
+
+@transaction.atomic
+def escalate_item(*, actor, item: AgendaItem, to_meeting: Meeting) -> AgendaItem:
+    """The council chair puts an item on the committee's agenda (a5.5); the history is kept."""
+    from ..choices import BodyKind, CommitteeAgendaKind
+    from .meetings import add_agenda_item
+
+    if item.meeting.body.kind != BodyKind.COUNCIL or to_meeting.body.kind != BodyKind.COMMITTEE:
+        raise ValidationError("실무협의회의 안건을 정보화추진위원회 회의에 부칠 수 있습니다 (제5조제5항).")
+    from ..seats import is_chair
+
+    if not (is_chair(actor, item.meeting.body) or actor.is_superuser):
+        raise PermissionDenied("위원회 상정은 실무협의회 위원장이 합니다 (제5조제5항).")
+    kind = {
+        "a5.4.1": CommitteeAgendaKind.SYSTEM_PLAN,
+        "a5.4.5": CommitteeAgendaKind.PERFORMANCE,
+        "a5.4.6": CommitteeAgendaKind.CONSOLIDATION,
+    }.get(item.kind, CommitteeAgendaKind.OTHER)
+    return add_agenda_item(
+        actor=actor,
+        meeting=to_meeting,
+        kind=kind,
+        title=item.title,
+        description=item.description,
+        subject=item.subject,
+        proposing_unit=item.proposing_unit,
+        escalated_from=item,
+    )

@@ -1,0 +1,29 @@
+from .bodies import QUORUM_CLAUSES, QUORUM_RULES, Body, Membership
+from .meetings import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    MeetingParticipant,
+    Minutes,
+    Recusal,
+    Resolution,
+    Vote,
+)
+from .requests import CIORequest, CIORequestRecipient
+
+__all__ = [
+    "QUORUM_CLAUSES",
+    "QUORUM_RULES",
+    "AgendaItem",
+    "Attendance",
+    "Body",
+    "CIORequest",
+    "CIORequestRecipient",
+    "Meeting",
+    "MeetingParticipant",
+    "Membership",
+    "Minutes",
+    "Recusal",
+    "Resolution",
+    "Vote",
+]

@@ -1,0 +1,31 @@
+"""Deadlines of Chapter 2."""
+
+from itms.accounts.roles import Role
+from itms.regulation.obligations import Backward, ObligationType, register_obligation_type
+
+register_obligation_type(
+    ObligationType(
+        "agenda_distribution",
+        "회의 안건 배포",
+        ("a4.10", "a4.9"),
+        rule=Backward("agenda_distribution_days", "agenda_distribution_counting", event="회의일"),
+        owed_by_role=Role.COMMITTEE_SECRETARY,
+        description="간사는 위원회 개최 7일 전까지 회의 안건을 작성하여 배포한다.",
+    )
+)
+register_obligation_type(
+    ObligationType(
+        "written_vote",
+        "서면 의결 회신",
+        ("a4.11", "a5.9"),
+        description="서면 심의·의결에 부친 안건에 마감 전까지 표결한다 (마감 전 알림).",
+    )
+)
+register_obligation_type(
+    ObligationType(
+        "cio_request_response",
+        "지능정보화책임관 조치 요구 이행",
+        ("a3.4",),
+        description="각 국(실)장 및 소속·산하기관의 장은 특별한 사유가 없으면 요구에 따른다.",
+    )
+)

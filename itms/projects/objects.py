@@ -1,0 +1,78 @@
+from itms.core.registry import register
+
+from . import filtersets, forms, tables
+from .api import serializers
+from .models import BudgetLine, Project, ProjectParticipant
+
+
+def _project_context(project, request):
+    from django.db.models import Sum
+
+    from itms.regulation.models import Obligation
+
+    from .spine import project_line
+
+    budget = project.budget_lines.aggregate(total=Sum("amount"))["total"]
+    return {
+        "line": project_line(project, request.user),
+        "open_obligations": Obligation.objects.open()
+        .filter(subject_type__model="project", subject_type__app_label="projects", subject_id=project.pk)
+        .restrict(request.user, "view"),
+        "budget_mismatch": budget is not None and budget != project.total_budget,
+        "budget_lines_total": budget,
+    }
+
+
+register(
+    Project,
+    documents=True,
+    table=tables.ProjectTable,
+    filterset=filtersets.ProjectFilterSet,
+    form=forms.ProjectForm,
+    serializer=serializers.ProjectSerializer,
+    menu=("planning", "정보화사업"),
+    select_related=("organization", "sponsor_unit"),
+    prefetch_related=("co_units", "related_systems", "strategic_tasks", "preceded_by"),
+    related=[
+        ("연도별 예산", "budget_lines", tables.BudgetLineTable),
+        ("사업 참여자", "participants", tables.ProjectParticipantTable),
+    ],
+    detail_template="projects/project_detail.html",
+    detail_context=_project_context,
+    detail_fields=[
+        "code",
+        "name",
+        "organization",
+        "sponsor_unit",
+        "co_units",
+        "kind",
+        "start_year",
+        "end_year",
+        "total_budget",
+        "funding",
+        "funding_body",
+        "is_new_technology",
+        "stage",
+        "related_systems",
+        "strategic_tasks",
+        "preceded_by",
+        "summary",
+    ],
+)
+register(
+    BudgetLine,
+    table=tables.BudgetLineTable,
+    filterset=filtersets.BudgetLineFilterSet,
+    form=forms.BudgetLineForm,
+    serializer=serializers.BudgetLineSerializer,
+    select_related=("project",),
+)
+register(
+    ProjectParticipant,
+    table=tables.ProjectParticipantTable,
+    filterset=filtersets.ProjectParticipantFilterSet,
+    form=forms.ProjectParticipantForm,
+    serializer=serializers.ProjectParticipantSerializer,
+    menu=("execution", "사업 참여자(업체·전문가)"),
+    select_related=("project", "user"),
+)

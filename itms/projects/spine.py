@@ -1,0 +1,43 @@
+"""The project spine: each chapter tells what a project has done, what is due and what blocks it.
+
+A chapter registers a provider ``f(project, user) -> list[Step]``; the project page shows the steps of
+every chapter in order, with the open obligations and the guards that block the next transition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+STATUS_LABELS = {"done": "완료", "current": "진행 중", "pending": "시작 전", "blocked": "보류·막힘", "late": "지연"}
+
+
+@dataclass
+class Step:
+    label: str
+    status: str  # done | current | pending | blocked | late
+    url: str = ""
+    detail: str = ""
+    clause_ids: tuple[str, ...] = ()
+    blocking: list = field(default_factory=list)  # guards
+    due: object = None
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+PROVIDERS: list[tuple[int, Callable]] = []
+
+
+def register_steps(order: int, provider: Callable) -> None:
+    if (order, provider) not in PROVIDERS:
+        PROVIDERS.append((order, provider))
+        PROVIDERS.sort(key=lambda pair: pair[0])
+
+
+def project_line(project, user) -> list[Step]:
+    steps: list[Step] = []
+    for _, provider in PROVIDERS:
+        steps.extend(provider(project, user))
+    return steps

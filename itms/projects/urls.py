@@ -1,0 +1,5 @@
+from itms.core.views import urls_for
+
+app_name = "projects"
+
+urlpatterns = urls_for("projects")

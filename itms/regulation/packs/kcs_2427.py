@@ -1,0 +1,325 @@
+"""The parameters of 훈령 제2427호: every number of the directive, and the external defaults it points to.
+
+External values come from ../shared/directive/EXTERNAL-RULES.md with its confidence tags
+([V] statute read, [S] secondary sources, [U] unverified); check them before relying on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models.parameters import Confidence as C
+from ..models.parameters import ParameterUnit as U
+
+
+@dataclass(frozen=True)
+class Spec:
+    key: str
+    name: str
+    value: object
+    unit: str
+    clause_ids: tuple[str, ...]
+    description: str
+    confidence: str = C.DIRECTIVE
+    source: str = "관세행정 정보화 추진에 관한 훈령 제2427호"
+    choices: tuple[str, ...] = ()
+
+
+COUNTING = ("strict", "lenient")  # "N일 전까지": N clear days between (strict) or D − N (lenient)
+EXT = "EXTERNAL-RULES.md"
+
+PARAMETERS = [
+    # --- Ch.3 planning cycle -------------------------------------------------------------------------
+    Spec(
+        "pre_review_due",
+        "사전검토 의뢰 기한",
+        "01-31",
+        U.MONTH_DAY,
+        ("a8.1",),
+        "사업개시 전년도 1월 31일까지 정보기획담당관에게 사전검토를 의뢰한다.",
+    ),
+    Spec(
+        "plan_due",
+        "정보화 사업계획서 제출 기한",
+        "04-30",
+        U.MONTH_DAY,
+        ("a8.3",),
+        "사업개시 전년도 4월 말까지 사업계획서를 제출한다.",
+    ),
+    Spec(
+        "detailed_plan_due",
+        "세부 사업계획 제출 기한",
+        "12-31",
+        U.MONTH_DAY,
+        ("a9.1",),
+        "사업개시 전년도 12월 말까지 (정보기획담당관이 따로 통보한 기한이 있으면 그에 따른다).",
+    ),
+    Spec(
+        "impact_review_days",
+        "영향도 검토 회신 기간",
+        14,
+        U.DAYS,
+        ("a8.5",),
+        "영향도 검토 요청을 받은 날로부터 14일 이내 회신 (민법 제157조 초일 불산입, 제161조 말일 순연).",
+    ),
+    Spec(
+        "bpr_isp_threshold",
+        "업무재설계·정보화전략계획 검토 대상 사업규모",
+        1_000_000_000,
+        U.WON,
+        ("a8.6.4",),
+        "사업규모 10억원 이상인 시스템 구축사업은 BPR·ISP 수립에 관한 사항을 검토한다.",
+    ),
+    # --- Ch.2 committees -------------------------------------------------------------------------------
+    Spec(
+        "committee_size",
+        "정보화추진위원회 내부위원 수(내외)",
+        10,
+        U.COUNT,
+        ("a4.2",),
+        "위원장을 포함하여 10인 내외의 내부위원으로 구성한다.",
+    ),
+    Spec(
+        "agenda_distribution_days",
+        "회의 안건 배포 기한",
+        7,
+        U.DAYS,
+        ("a4.10",),
+        "간사는 위원회 개최 7일 전까지 회의 안건을 작성하여 배포한다.",
+    ),
+    Spec(
+        "agenda_distribution_counting",
+        "안건 배포 기한 계산 방식",
+        "strict",
+        U.CHOICE,
+        ("a4.10",),
+        "strict: 배포일과 회의일 사이에 7일을 둔다 (D−8일까지), lenient: D−7일까지.",
+        choices=COUNTING,
+    ),
+    Spec(
+        "committee_quorum",
+        "위원회 의사정족수",
+        "1/2",
+        U.RATIO,
+        ("a4.8",),
+        "위원장을 포함한 재적위원 과반수(1/2 초과)의 출석으로 회의를 시작한다.",
+    ),
+    Spec(
+        "committee_majority",
+        "위원회 의결정족수",
+        "1/2",
+        U.RATIO,
+        ("a4.8",),
+        "출석위원 과반수(1/2 초과)의 찬성으로 의결한다.",
+    ),
+    Spec(
+        "council_quorum",
+        "실무협의회 의사정족수",
+        "1/2",
+        U.RATIO,
+        ("a5.8",),
+        "위원장을 포함한 재적위원 과반수(1/2 초과)의 출석으로 회의를 시작한다.",
+    ),
+    Spec(
+        "council_majority",
+        "실무협의회 의결정족수",
+        "1/2",
+        U.RATIO,
+        ("a5.8",),
+        "출석위원 과반수(1/2 초과)의 찬성으로 의결한다.",
+    ),
+    # --- Ch.4 acquisition --------------------------------------------------------------------------------
+    Spec(
+        "evaluation_committee_lead_days",
+        "기술평가위원회 구성 기한",
+        5,
+        U.DAYS,
+        ("a15.4",),
+        "기술평가일부터 5일 전까지 평가위원회를 구성한다 (긴급성·보안·특수성 사유가 있으면 예외).",
+    ),
+    Spec(
+        "evaluation_committee_counting",
+        "평가위원회 구성 기한 계산 방식",
+        "strict",
+        U.CHOICE,
+        ("a15.4",),
+        "strict: 구성일과 평가일 사이에 5일을 둔다, lenient: 평가일−5일까지.",
+        choices=COUNTING,
+    ),
+    Spec(
+        "evaluation_quorum",
+        "평가위원회 회의개최 정족수",
+        "2/3",
+        U.RATIO,
+        ("a15.5",),
+        "평가인원의 3분의 2 이상 (미달 시 연기하고 위원을 새로 선정).",
+    ),
+    Spec(
+        "expert_pool_minimum",
+        "전문가명부 최소 인원",
+        50,
+        U.COUNT,
+        ("a15.7",),
+        "정보기획담당관은 50명 이상의 전문가명부를 작성·관리한다.",
+    ),
+    # --- Ch.5 execution --------------------------------------------------------------------------------
+    Spec(
+        "acceptance_test_lead_days",
+        "인수테스트 요청 기한",
+        14,
+        U.DAYS,
+        ("a20.3",),
+        "검사를 완료하기 최소 14일 전까지 정보화부서장에게 인수테스트를 요청한다.",
+    ),
+    Spec(
+        "acceptance_test_counting",
+        "인수테스트 요청 기한 계산 방식",
+        "strict",
+        U.CHOICE,
+        ("a20.3",),
+        "strict: 요청일과 검사 완료일 사이에 14일을 둔다, lenient: 검사 완료일−14일까지.",
+        choices=COUNTING,
+    ),
+    # --- Ch.6 operations --------------------------------------------------------------------------------
+    Spec(
+        "interlinked_functions_threshold",
+        "아키텍처 표준 적용 대상 연계 기능 수",
+        3,
+        U.COUNT,
+        ("a25.5",),
+        "3개 이상 상호 연계된 기능을 유지관리로 개선·신규개발하면 아키텍처 표준을 지키고 산출물을 등록한다.",
+    ),
+    # --- external defaults (EXTERNAL-RULES.md) -----------------------------------------------------------
+    Spec(
+        "audit_public_minimum",
+        "대국민·공동이용 사업 감리 면제 가능 사업비(미만)",
+        100_000_000,
+        U.WON,
+        ("a21.1",),
+        "대국민 서비스·공동이용 시스템은 감리 대상; 단순 HW·SW 구매비를 뺀 사업비 1억원 미만이면 면제 가능.",
+        C.VERIFIED,
+        "전자정부법 시행령 제71조제1항제1호 (" + EXT + " §3)",
+    ),
+    Spec(
+        "audit_construction_threshold",
+        "구축사업 감리 의무 사업비(이상)",
+        500_000_000,
+        U.WON,
+        ("a21.1",),
+        "사업비(단순 HW·SW 구매비 제외) 5억원 이상인 구축사업은 감리 대상.",
+        C.VERIFIED,
+        "전자정부법 시행령 제71조제1항제2호 (" + EXT + " §3)",
+    ),
+    Spec(
+        "audit_pmo_exemption_months",
+        "사업관리 위탁 시 감리 면제 사업기간(미만)",
+        5,
+        U.MONTHS,
+        ("a21.1",),
+        "전자정부사업관리 위탁 사업 중 사업기간 5개월 미만 구축사업은 감리 면제 가능.",
+        C.VERIFIED,
+        "전자정부법 시행령 제71조제2항 (" + EXT + " §3)",
+    ),
+    Spec(
+        "technical_weight_percent",
+        "기술평가 배점 비율(SW사업)",
+        90,
+        U.PERCENT,
+        ("a15.9",),
+        "협상에 의한 계약의 기술:가격 = 90:10 (SW사업). 일반용역은 80:20 또는 70:30을 사업별로 선택.",
+        C.SECONDARY,
+        "소프트웨어 기술성 평가기준, SPRI 2018 (" + EXT + " §2)",
+    ),
+    Spec(
+        "negotiation_eligibility_percent",
+        "협상적격자 기술점수 기준",
+        85,
+        U.PERCENT,
+        ("a15.9",),
+        "기술평가 점수가 기술 배점 한도의 85% 이상인 자를 협상적격자로 한다.",
+        C.SECONDARY,
+        "조달청 협상에 의한 계약 제안서평가 세부기준 (" + EXT + " §2)",
+    ),
+    Spec(
+        "score_trimming",
+        "정성평가 점수 산정 방식",
+        "drop_highest_and_lowest",
+        U.CHOICE,
+        ("a15.9",),
+        "정성평가는 평가위원 점수 중 최고·최저 점수를 각 1개 제외한 산술평균.",
+        C.SECONDARY,
+        "조달청 세부기준 관행 (" + EXT + " §2)",
+        ("drop_highest_and_lowest", "plain_mean"),
+    ),
+    Spec(
+        "suitability_pass_percent",
+        "적합성평가 적합 기준",
+        85,
+        U.PERCENT,
+        ("a16",),
+        "단독응찰 제안서는 기술점수가 배점 한도의 85% 이상이면 적합 (관행; 기관에 따라 다수결).",
+        C.UNVERIFIED,
+        EXT + " §2",
+    ),
+    Spec(
+        "evaluator_count_table",
+        "사업규모별 제안서 평가위원 수",
+        [],
+        U.TABLE,
+        ("a15.2",),
+        "행정안전부 고시의 사업규모별 평가위원 수 표 — 원문을 확인하여 채워야 한다 (비어 있으면 경고).",
+        C.UNVERIFIED,
+        "행정기관 및 공공기관 정보시스템 구축ㆍ운영 지침 (" + EXT + " §1)",
+    ),
+    Spec(
+        "task_committee_min_members",
+        "과업심의위원회 최소 위원 수",
+        5,
+        U.COUNT,
+        ("a13.1",),
+        "위원장 포함 5명 이상 10명 이하.",
+        C.VERIFIED,
+        "소프트웨어 진흥법 시행령 제46조 (" + EXT + " §5)",
+    ),
+    Spec(
+        "task_committee_max_members",
+        "과업심의위원회 최대 위원 수",
+        10,
+        U.COUNT,
+        ("a13.1",),
+        "위원장 포함 5명 이상 10명 이하.",
+        C.VERIFIED,
+        "소프트웨어 진흥법 시행령 제46조 (" + EXT + " §5)",
+    ),
+    Spec(
+        "task_committee_external_share",
+        "과업심의위원회 외부위원 비율(초과)",
+        "1/2",
+        U.RATIO,
+        ("a13.1",),
+        "위원의 과반수는 해당 기관 소속이 아닌 사람이어야 한다.",
+        C.VERIFIED,
+        "소프트웨어 진흥법 시행령 제46조 (" + EXT + " §5)",
+    ),
+    Spec(
+        "task_committee_term_years",
+        "과업심의위원회 위촉위원 임기",
+        2,
+        U.YEARS,
+        ("a13.1",),
+        "위촉위원의 임기는 2년, 한 차례 연임 가능.",
+        C.VERIFIED,
+        "소프트웨어 진흥법 시행령 제46조 (" + EXT + " §5)",
+    ),
+    # --- system defaults -----------------------------------------------------------------------------
+    Spec(
+        "due_soon_working_days",
+        "기한 임박 알림 시점",
+        3,
+        U.WORKING_DAYS,
+        ("a2.0.7",),
+        "기한까지 남은 근무일이 이 값 이하이면 '기한 임박'으로 알린다.",
+        C.SYSTEM,
+        "정보화관리시스템 기본값",
+    ),
+]

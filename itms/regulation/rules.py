@@ -1,0 +1,107 @@
+"""Reading the rule pack: "the value of parameter P on date D", with the version it came from.
+
+    reading = param("impact_review_days", on=received)
+    reading.value        # 14
+    reading.pack_version # "훈령 제2427호"
+
+Every decision that uses a number stores ``reading.record()`` with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from .models import Parameter, RulePack
+
+
+class RuleNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class Reading:
+    key: str
+    name: str
+    value: object
+    unit: str
+    clause_ids: tuple[str, ...]
+    pack_number: int
+    value_id: int
+    effective_from: dt.date
+
+    @property
+    def pack_version(self) -> str:
+        return f"훈령 제{self.pack_number}호"
+
+    @property
+    def fraction(self) -> Fraction:
+        return Fraction(str(self.value))
+
+    def record(self) -> dict:
+        """What a decision stores about the rule it applied."""
+        return {
+            "parameter": self.key,
+            "value": self.value,
+            "unit": self.unit,
+            "clause_ids": list(self.clause_ids),
+            "pack_version": self.pack_version,
+            "value_id": self.value_id,
+            "effective_from": self.effective_from.isoformat(),
+        }
+
+
+def pack_in_force(on: dt.date | None = None) -> RulePack:
+    on = on or timezone.localdate()
+    pack = RulePack.objects.in_force_on(on).order_by("-effective_from").first()
+    if pack is None:
+        raise RuleNotFound(f"{on}에 시행 중인 훈령이 없습니다.")
+    return pack
+
+
+# Readings are cached (a quorum count or a list of deadlines asks for the same few values many times);
+# any change to a pack or a value bumps the generation, so no reading outlives the data it came from.
+# With the embedded per-process cache, other processes see a change within CACHE_SECONDS at the latest.
+CACHE_SECONDS = 60
+_GENERATION_KEY = "itms:rules:generation"
+
+
+def invalidate_readings(**kwargs) -> None:
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, None)
+
+
+def param(key: str, on: dt.date | None = None) -> Reading:
+    on = on or timezone.localdate()
+    cache_key = f"itms:rules:{cache.get(_GENERATION_KEY, 0)}:{key}:{on.isoformat()}"
+    reading = cache.get(cache_key)
+    if reading is None:
+        reading = _read(key, on)
+        cache.set(cache_key, reading, CACHE_SECONDS)
+    return reading
+
+
+def _read(key: str, on: dt.date) -> Reading:
+    pack = pack_in_force(on)
+    parameter = Parameter.objects.filter(pack=pack, key=key).prefetch_related("values").first()
+    if parameter is None:
+        raise RuleNotFound(f"훈령 제{pack.number}호에 규정 값 '{key}'이(가) 없습니다.")
+    value = parameter.value_on(on) or parameter.value_on(pack.effective_from)
+    if value is None:
+        raise RuleNotFound(f"규정 값 '{key}'에 {on}에 적용되는 값이 없습니다.")
+    return Reading(
+        key,
+        parameter.name,
+        value.value,
+        parameter.unit,
+        tuple(parameter.clause_ids),
+        pack.number,
+        value.pk,
+        value.effective_from,
+    )

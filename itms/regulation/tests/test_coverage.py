@@ -1,0 +1,215 @@
+"""Directive coverage: which clauses the product carries out — parameters, roles, deadlines, transitions,
+guards and tests — read from the test files' text (names and ``@pytest.mark.clause``), never imported."""
+
+import io
+import json
+import textwrap
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from itms.regulation.clauses import all_clauses
+from itms.regulation.coverage import clause_from_test_name, compute_coverage, scan_test_source
+
+KNOWN = frozenset(c.id for c in all_clauses())
+
+
+# --- the scanner ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("test_a8_5_obligation_list_shows_overdue", "a8.5"),
+        ("test_a2_0_9_it_departments_are_the_six_units", "a2.0.9"),  # a2.0 is no clause: a2.0.9 is
+        ("test_a8_5_14_days_after_receipt", "a8.5"),  # a8.5.14 is no clause: the longest existing prefix
+        ("test_a8_3_11_item", "a8.3.11"),
+        ("test_a2_0_items", "a2"),
+        ("test_a7_new_technology_first", "a7"),
+        ("test_a99_1_no_such_article", None),
+        ("test_parameter_change_is_chained", None),
+        ("helper_a8_5", None),
+    ],
+)
+def test_clause_from_test_name_takes_the_longest_prefix_that_is_a_clause(name, expected):
+    assert clause_from_test_name(name, KNOWN) == expected
+
+
+def test_article_with_a_branch_number_is_read_from_a_test_name():
+    """제10조의2 → a10_2 (directive/CLAUSES.md); a paragraph of that article is a10_2.1."""
+    assert clause_from_test_name("test_a10_2_1_x", {"a10", "a10_2", "a10_2.1"}) == "a10_2.1"
+    assert clause_from_test_name("test_a10_2_x", {"a10", "a10_2"}) == "a10_2"
+    # Where both readings exist the paragraph (a10.2) wins.
+    assert clause_from_test_name("test_a10_2_x", {"a10", "a10.2", "a10_2"}) == "a10.2"
+
+
+SOURCE = textwrap.dedent(
+    """
+    import pytest
+    from pytest import mark
+
+    pytestmark = [pytest.mark.django_db, pytest.mark.clause("a3.4")]
+
+
+    @pytest.mark.clause("a4.10", "a4.9")
+    def test_agenda_is_distributed_in_time():
+        pass
+
+
+    def test_a8_5_reply_rolls_past_seollal():
+        pass
+
+
+    @mark.clause("a99.9")
+    def test_unknown_marker():
+        pass
+
+
+    @pytest.mark.clause("a15.4")
+    class TestEvaluationCommittee:
+        def test_formed_five_days_before(self):
+            pass
+
+        @pytest.mark.clause("a15.5")
+        def test_a15_4_quorum(self):
+            pass
+
+        def helper(self):
+            pass
+
+
+    def not_a_test_a8_5():
+        pass
+    """
+)
+
+
+def test_scanner_reads_names_and_clause_markers_of_functions_classes_and_modules():
+    citations = {(c.test, c.clause_id, c.how) for c in scan_test_source(SOURCE, "t.py", KNOWN)}
+    assert citations == {
+        ("t.py::test_agenda_is_distributed_in_time", "a3.4", "marker"),
+        ("t.py::test_agenda_is_distributed_in_time", "a4.10", "marker"),
+        ("t.py::test_agenda_is_distributed_in_time", "a4.9", "marker"),
+        ("t.py::test_a8_5_reply_rolls_past_seollal", "a8.5", "name"),
+        ("t.py::test_a8_5_reply_rolls_past_seollal", "a3.4", "marker"),
+        ("t.py::test_unknown_marker", "a3.4", "marker"),
+        ("t.py::test_unknown_marker", "a99.9", "marker"),
+        ("t.py::TestEvaluationCommittee::test_formed_five_days_before", "a3.4", "marker"),
+        ("t.py::TestEvaluationCommittee::test_formed_five_days_before", "a15.4", "marker"),
+        ("t.py::TestEvaluationCommittee::test_a15_4_quorum", "a15.4", "name"),
+        ("t.py::TestEvaluationCommittee::test_a15_4_quorum", "a3.4", "marker"),
+        ("t.py::TestEvaluationCommittee::test_a15_4_quorum", "a15.4", "marker"),
+        ("t.py::TestEvaluationCommittee::test_a15_4_quorum", "a15.5", "marker"),
+    }
+
+
+@pytest.mark.django_db
+def test_scanner_reads_test_files_as_text_without_importing_them(tmp_path):
+    tests = tmp_path / "itms" / "app" / "tests"
+    tests.mkdir(parents=True)
+    (tests / "test_boom.py").write_text("raise SystemExit('imported!')\n\ndef test_a7_x():\n    pass\n")
+    (tests / "test_broken.py").write_text("def test_a8_5_(:\n")  # a syntax error is skipped, not fatal
+    (tmp_path / "itms" / "app" / "test_outside_tests_folder.py").write_text("def test_a6_x():\n    pass\n")
+    rows = {c.id: c for c in compute_coverage(test_root=tmp_path / "itms").clauses}
+    assert rows["a7"].tests == ["itms/app/tests/test_boom.py::test_a7_x"]
+    assert not rows["a6"].tests
+
+
+# --- the report ----------------------------------------------------------------------------------------
+@pytest.fixture
+def sample_tests(tmp_path):
+    tests = tmp_path / "itms" / "demo" / "tests"
+    tests.mkdir(parents=True)
+    (tests / "test_demo.py").write_text(
+        textwrap.dedent(
+            """
+            import pytest
+
+            def test_a7_pilot_first():
+                pass
+
+            @pytest.mark.clause("a2.0.12", "a99.1")
+            def test_projects_include_other_budgets():
+                pass
+            """
+        )
+    )
+    return tmp_path / "itms"
+
+
+@pytest.mark.django_db
+def test_coverage_collects_parameters_roles_obligation_types_transitions_guards_and_tests(sample_tests):
+    report = compute_coverage(test_root=sample_tests)
+    rows = {c.id: c for c in report.clauses}
+    assert report.pack_version == "훈령 제2427호"
+    assert len(rows) == len(KNOWN)
+    assert "impact_review_days" in rows["a8.5"].parameters
+    assert "지능정보화책임관" in rows["a3.1"].roles
+    assert "example_review" in rows["a8.5"].obligation_types  # the example process (test settings)
+    assert "example.examplerequest.submit" in rows["a8.1"].transitions
+    assert any(g.startswith("example.examplerequest.approve:") for g in rows["a15.4"].guards)
+    assert rows["a7"].tests == ["itms/demo/tests/test_demo.py::test_a7_pilot_first"]
+    assert rows["a2.0.12"].tests == ["itms/demo/tests/test_demo.py::test_projects_include_other_budgets"]
+    assert ("a99.1", "itms/demo/tests/test_demo.py::test_projects_include_other_budgets") in report.unknown
+
+
+@pytest.mark.django_db
+def test_an_article_is_covered_through_its_paragraphs_and_items_but_a_paragraph_only_when_cited(sample_tests):
+    rows = {c.id: c for c in compute_coverage(test_root=sample_tests).clauses}
+    # a8 is cited only through a8.5 (impact_review_days): covered, but not cited itself.
+    assert rows["a8.5"].cited and rows["a8"].covered and not rows["a8"].cited
+    # a2.0.12 is cited by a marker: its article a2 is covered; a sibling item is not.
+    assert rows["a2"].covered and rows["a2.0.12"].covered
+    assert not rows["a2.0.1"].covered
+    # a paragraph is not covered by its items' citations alone … nor by its article.
+    assert not rows["a3.3"].covered and not rows["a3.3.1"].covered
+
+
+@pytest.mark.django_db
+def test_directive_coverage_command_prints_rows_and_a_summary_of_uncovered_clauses():
+    out = io.StringIO()
+    call_command("directive_coverage", stdout=out)
+    text = out.getvalue()
+    assert "a8.5\t제8조 제5항" in text
+    assert "조항 195개 중 근거 있음" in text
+    assert "근거 없는 조항: " in text and "a1," in text
+
+    out = io.StringIO()
+    call_command("directive_coverage", "--json", stdout=out)
+    data = json.loads(out.getvalue())
+    summary = data["summary"]
+    assert summary["total"] == 195 == len(data["clauses"])
+    assert summary["covered"] + summary["uncovered"] == 195
+    assert summary["by_level"]["article"]["total"] == 29
+    a8_5 = next(c for c in data["clauses"] if c["id"] == "a8.5")
+    assert set(a8_5) >= {"id", "label", "parameters", "roles", "obligation_types", "transitions", "guards", "tests"}
+    assert a8_5["covered"] and "impact_review_days" in a8_5["parameters"]
+    assert any("test_a8_5_" in t for t in a8_5["tests"])
+    assert "a1" in summary["uncovered_ids"]
+
+    out = io.StringIO()
+    call_command("directive_coverage", "--json", "--uncovered", "--chapter", "3", stdout=out)
+    rows = json.loads(out.getvalue())["clauses"]
+    assert rows and all(c["chapter"] == 3 and not c["covered"] for c in rows)
+
+
+@pytest.mark.django_db
+def test_coverage_page_filters_by_chapter_and_covered_state(client_of):
+    client = client_of("sponsor")
+    response = client.get("/regulation/coverage/")
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 195
+    chapter_3 = client.get("/regulation/coverage/", {"chapter": "3", "state": "uncovered"})
+    rows = chapter_3.context["rows"]
+    assert rows and all(c.chapter == 3 and not c.covered for c in rows)
+    covered = client.get("/regulation/coverage/", {"state": "covered"}).context["rows"]
+    assert covered and all(c.covered for c in covered)
+    html = client.get("/regulation/coverage/", {"chapter": "3"}).content.decode()
+    assert 'data-clause="a8.5"' in html and "impact_review_days" in html
+    assert 'data-clause="a15.4"' not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("username", "status"), [("vendor", 403), ("expert", 403)])
+def test_coverage_page_is_for_officials(client_of, username, status):
+    assert client_of(username).get("/regulation/coverage/").status_code == status
+    assert Client().get("/regulation/coverage/").status_code == 302

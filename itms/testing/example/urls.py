@@ -1,0 +1,5 @@
+from itms.core.views import urls_for
+
+app_name = "example"
+
+urlpatterns = urls_for("example")

@@ -1,0 +1,90 @@
+"""pytest fixtures shared by every app: the demo agency in the test database, clients per role."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from itms.accounts.demo import DEMO_PASSWORD
+from itms.accounts.models import User
+from itms.demo import build_demo
+
+from .fingerprint import changed_tables, db_fingerprint
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the demo agency; each test's changes roll back."""
+    with django_db_blocker.unblock():
+        build_demo(password=DEMO_PASSWORD)
+
+
+@pytest.fixture
+def demo(transactional_db_or_db):
+    """The demo agency, also after a transactional test flushed the database."""
+    if not User.objects.filter(username="admin").exists():
+        build_demo(password=DEMO_PASSWORD)
+    return {u.username: u for u in User.objects.all()}
+
+
+@pytest.fixture
+def transactional_db_or_db(request):
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        return request.getfixturevalue("transactional_db")
+    return request.getfixturevalue("db")
+
+
+@pytest.fixture
+def user_of(demo):
+    def get(username: str) -> User:
+        return User.objects.get(username=username)
+
+    return get
+
+
+@pytest.fixture
+def client_of(demo):
+    """client_of("sponsor") → a Client signed in as that demo user."""
+
+    def make(username: str | None) -> Client:
+        client = Client()
+        if username:
+            client.force_login(User.objects.get(username=username))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client(client_of):
+    """The demo superuser (replaces pytest-django's admin_client)."""
+    return client_of("admin")
+
+
+@pytest.fixture
+def unchanged(db):
+    """with unchanged(): <refused request> — fails if any table changed."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def check():
+        before = db_fingerprint()
+        yield
+        after = db_fingerprint()
+        assert changed_tables(before, after) == [], "거부된 요청이 자료를 바꾸었습니다"
+
+    return check
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar_cache():
+    """Calendar exceptions are cached per process; a rolled-back test must not leak them."""
+    from django.core.cache import cache
+
+    from itms.regulation import legal_calendar
+
+    legal_calendar.clear_cache()
+    cache.clear()  # rolled-back rows must not survive in cached readings
+    yield
+    legal_calendar.clear_cache()
+    cache.clear()

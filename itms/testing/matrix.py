@@ -1,0 +1,285 @@
+"""The permission matrix: every registered URL × every demo login, with the answer the policy expects.
+
+Routes come from the URL resolver, so a new page is in the matrix the moment
+it is registered. Registry pages and API routes derive their expectation from
+the access policy (``itms/<app>/access.py``); every other page must have an
+entry in ``SPECIAL`` — the meta-test fails otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from itms.accounts.directory import roles_of
+from itms.accounts.policy import RULES
+from itms.core import registry
+from itms.core.registry import ObjectType
+
+UI_ACTION_PERMISSION = {
+    "list": "view",
+    "detail": "view",
+    "history": "view",
+    "add": "add",
+    "edit": "change",
+    "delete": "delete",
+    "import": "add",
+}
+OBJECT_ACTIONS = {"detail", "history", "edit", "delete"}
+ANONYMOUS = None
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    object_type: ObjectType | None = None
+    action: str | None = None
+    api: bool = False
+
+    @property
+    def needs_object(self) -> bool:
+        return self.action in OBJECT_ACTIONS or (self.api and self.action == "detail")
+
+
+def routes() -> list[Route]:
+    """Every named route of the project's own apps (Django admin is tested on its own)."""
+    by_ui_name = {t.url_name(a): (t, a) for t in registry.REGISTRY.values() for a in t.actions()}
+    by_api_name = {
+        f"api:{t.app_label}-{t.model_name}-{kind}": (t, "list" if kind == "list" else "detail")
+        for t in registry.REGISTRY.values()
+        if t.serializer is not None
+        for kind in ("list", "detail")
+    }
+    seen, result = set(), []
+    for name in _names(get_resolver().url_patterns):
+        if name in seen or name.startswith("admin:"):
+            continue
+        seen.add(name)
+        if name in by_ui_name:
+            result.append(Route(name, *by_ui_name[name]))
+        elif name in by_api_name:
+            result.append(Route(name, *by_api_name[name], api=True))
+        else:
+            result.append(Route(name))
+    return result
+
+
+def _names(patterns, namespace: str | None = None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _names(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def policy_allows(user, permission: str) -> bool:
+    """What the access policy (not the views) says about a permission."""
+    if user is ANONYMOUS:
+        return False
+    if user.is_superuser:
+        return True
+    roles = {g.role for g in roles_of(user)}
+    return any(rule.permission == permission and rule.role in roles for rule in RULES)
+
+
+def url_for(route: Route, obj=None) -> str:
+    if route.api:
+        base = f"/api/{route.object_type.app_label}/{route.object_type.path}/"
+        return f"{base}{obj.pk}/" if obj is not None else base
+    if route.needs_object:
+        return reverse(route.name, kwargs={"pk": obj.pk})
+    return reverse(route.name, **SPECIAL_ARGS.get(route.name, {}))
+
+
+def expected_status(route: Route, user, obj=None) -> int:
+    t = route.object_type
+    if t is None:
+        return SPECIAL[route.name](user)
+    if user is ANONYMOUS:
+        return 401 if route.api else 302
+    action = "view" if route.api else UI_ACTION_PERMISSION[route.action]
+    if not policy_allows(user, t.permission(action)):
+        return 403
+    if obj is None:
+        return 200
+    if t.base_queryset().restrict(user, action).filter(pk=obj.pk).exists():
+        if route.action == "edit" and t.edit_when is not None and not t.edit_when(obj):
+            return 403  # in scope, but no longer editable (e.g. a submitted plan)
+        return 200
+    return 403 if t.base_queryset().restrict(user, "view").filter(pk=obj.pk).exists() else 404
+
+
+def samples(object_type: ObjectType, user) -> list:
+    """One object the user may see and one they may not (where such exist)."""
+    qs = object_type.base_queryset().order_by("pk")
+    visible_ids = object_type.base_queryset().restrict(user, "view").values("pk") if user is not ANONYMOUS else []
+    inside = qs.filter(pk__in=visible_ids).first() if user is not ANONYMOUS else None
+    outside = qs.exclude(pk__in=visible_ids).first() if user is not ANONYMOUS else qs.first()
+    return [o for o in (inside, outside) if o is not None]
+
+
+def _signed_in(status: int) -> Callable:
+    return lambda user: 302 if user is ANONYMOUS else status
+
+
+def _staff_only(user) -> int:
+    if user is ANONYMOUS:
+        return 302
+    return 200 if user.kind == "staff" else 404
+
+
+def _api_signed_in(user) -> int:
+    return 401 if user is ANONYMOUS else 200
+
+
+def _chain_readers(user) -> int:
+    if user is ANONYMOUS:
+        return 302
+    return 200 if policy_allows(user, "audit.view_legalevent") else 403
+
+
+def _officials(user) -> int:
+    """Pages for every official; vendors and external experts are refused (a17.3)."""
+    if user is ANONYMOUS:
+        return 302
+    return 200 if user.kind == "staff" or user.is_superuser else 403
+
+
+def _obligation_readers(status: int = 200) -> Callable:
+    def expected(user) -> int:
+        if user is ANONYMOUS:
+            return 302
+        return status if policy_allows(user, "regulation.view_obligation") else 403
+
+    return expected
+
+
+def _sees_demo_meeting(user) -> bool:
+    from itms.governance.models import Meeting
+
+    return Meeting.objects.restrict(user, "view").filter(pk=_MEETING["pk"]).exists()
+
+
+def _secretariat_only(user) -> int:
+    """Pages of the committee's secretariat (the demo committee: secretary itplan, chair cio)."""
+    if user is ANONYMOUS:
+        return 302
+    if not _sees_demo_meeting(user):
+        return 404  # they cannot even see the committee (vendors; experts who sit on no body)
+    return 200 if user.is_superuser or user.username in ("itplan", "cio") else 403
+
+
+def _meeting_viewers(user) -> int:
+    if user is ANONYMOUS:
+        return 302
+    return 200 if _sees_demo_meeting(user) else 404
+
+
+# Pages outside the registry: the answer to a GET, by who asks.
+SPECIAL: dict[str, Callable] = {
+    "ui:home": _signed_in(200),
+    "ui:chapter": _staff_only,
+    "accounts:login": lambda user: 200 if user is ANONYMOUS else 302,
+    "accounts:login_code": lambda user: 302,  # nothing pending: back to the login page
+    "accounts:logout": lambda user: 405,  # POST only
+    "accounts:password_change": _signed_in(200),
+    "accounts:profile": _signed_in(200),
+    "accounts:two_factor": _signed_in(200),
+    "accounts:token_regenerate": _signed_in(405),
+    "accounts:user_unlock": _signed_in(405),
+    "accounts:user_reset_two_factor": _signed_in(405),
+    "audit:verify": _chain_readers,
+    "regulation:directive": _signed_in(200),
+    "regulation:obligation_waive": _signed_in(405),  # POST only
+    "regulation:parameter_change": _signed_in(405),  # POST only
+    "regulation:calculator": _officials,
+    "regulation:coverage": _officials,
+    "regulation:compliance": _obligation_readers(),
+    "regulation:calendar": _obligation_readers(),
+    "regulation:calendar_events": _obligation_readers(400),  # no start/end given: a Korean 400
+    "api:token": lambda user: 405,  # POST only
+    "api:schema": _api_signed_in,
+    "api:docs": _api_signed_in,
+    "api:api-root": _api_signed_in,
+    "regulation:transition": _signed_in(405),  # POST only
+    "api:workflow_state": lambda user: 401 if user is ANONYMOUS else 404,  # the sample id does not exist
+    "api:workflow_transition": lambda user: 401 if user is ANONYMOUS else 405,  # POST only
+    "notifications:notification_list": _signed_in(200),  # everyone has an inbox (their own rows only)
+    "notifications:notification_read": _signed_in(405),  # POST only
+    "notifications:notification_read_all": _signed_in(405),  # POST only
+    "governance:my_meetings": _signed_in(200),
+    "governance:convene": _secretariat_only,
+    "governance:cio_request_new": lambda user: (
+        302 if user is ANONYMOUS else (200 if policy_allows(user, "governance.add_ciorequest") else 403)
+    ),
+    "governance:live": _meeting_viewers,
+    "governance:minutes_file": lambda user: 302 if user is ANONYMOUS else 404,  # the sample has no minutes
+    "governance:results_notice": _secretariat_only,
+    **{
+        f"governance:{name}": _signed_in(405)
+        for name in (
+            "item_add",
+            "participants",
+            "attendance",
+            "acting_chair",
+            "recusal",
+            "open_voting",
+            "vote",
+            "close_vote",
+            "escalate",
+            "minutes_generate",
+            "cio_request_answer",
+        )
+    },
+    "planning:cycle_open": lambda user: (
+        302 if user is ANONYMOUS else (200 if user.is_superuser or user.username == "itplan" else 403)
+    ),
+    "planning:portfolio": _signed_in(200),
+    "planning:national_plan": lambda user: 302 if user is ANONYMOUS else (200 if user.kind == "staff" else 404),
+    **{
+        f"planning:{name}": _signed_in(405)
+        for name in ("cycle_start", "cycle_notify_deadline", "detailed_plan_adjust", "opinion_round", "opinion_answer")
+    },
+    "documents:attach": _signed_in(405),  # POST only
+    "documents:version_add": _signed_in(405),  # POST only
+    "documents:download": lambda user: 302 if user is ANONYMOUS else 404,  # the sample id does not exist
+}
+_WORKFLOW_SAMPLE = {"app_label": "accounts", "model_name": "user", "pk": 999_999}
+_MEETING = {"pk": 1}  # the demo committee meeting
+SPECIAL_ARGS: dict[str, dict] = {
+    "documents:attach": {"kwargs": {"app_label": "projects", "model_name": "project", "pk": 1}},
+    "documents:version_add": {"kwargs": {"pk": 1}},
+    "documents:download": {"kwargs": {"pk": 999_999}},
+    "planning:cycle_start": {"kwargs": {"pk": 1, "what": "plan"}},
+    "planning:cycle_notify_deadline": {"kwargs": {"pk": 1}},
+    "planning:national_plan": {"kwargs": {"pk": 1, "fmt": "xlsx"}},
+    "planning:detailed_plan_adjust": {"kwargs": {"pk": 1}},
+    "planning:opinion_round": {"kwargs": {"pk": 1}},
+    "planning:opinion_answer": {"kwargs": {"pk": 1}},
+    "governance:convene": {"kwargs": {"pk": 1}},
+    "governance:live": {"kwargs": _MEETING},
+    "governance:minutes_file": {"kwargs": {"pk": 999_999, "fmt": "pdf"}},
+    "governance:results_notice": {"kwargs": {**_MEETING, "unit_id": 1}},
+    "governance:item_add": {"kwargs": _MEETING},
+    "governance:participants": {"kwargs": _MEETING},
+    "governance:attendance": {"kwargs": {**_MEETING, "membership_id": 1}},
+    "governance:acting_chair": {"kwargs": _MEETING},
+    "governance:recusal": {"kwargs": {**_MEETING, "item_id": 1}},
+    "governance:open_voting": {"kwargs": {**_MEETING, "item_id": 1}},
+    "governance:vote": {"kwargs": {**_MEETING, "item_id": 1}},
+    "governance:close_vote": {"kwargs": {**_MEETING, "item_id": 1}},
+    "governance:escalate": {"kwargs": {**_MEETING, "item_id": 1}},
+    "governance:minutes_generate": {"kwargs": _MEETING},
+    "governance:cio_request_answer": {"kwargs": {"pk": 1}},
+    "regulation:transition": {"kwargs": {**_WORKFLOW_SAMPLE, "name": "submit"}},
+    "regulation:obligation_waive": {"kwargs": {"pk": 999_999}},
+    "regulation:parameter_change": {"kwargs": {"pk": 999_999}},
+    "api:workflow_state": {"kwargs": _WORKFLOW_SAMPLE},
+    "api:workflow_transition": {"kwargs": {**_WORKFLOW_SAMPLE, "name": "submit"}},
+    "ui:chapter": {"kwargs": {"key": "planning"}},
+    "accounts:user_unlock": {"kwargs": {"pk": 1}},
+    "accounts:user_reset_two_factor": {"kwargs": {"pk": 1}},
+    "notifications:notification_read": {"kwargs": {"pk": 999_999}},
+}
