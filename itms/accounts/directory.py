@@ -34,7 +34,7 @@ class Holder:
 
 
 # Positions that carry a derived role, as Position lookups (used as a query and in Python).
-_DERIVED: dict[Role, dict[str, bool]] = {
+DERIVED_ROLES: dict[Role, dict[str, bool]] = {
     Role.STAFF: {},
     Role.DEPARTMENT_HEAD: {"is_head": True},
     Role.IT_DEPARTMENT_HEAD: {"is_head": True, "unit__is_it_department": True},
@@ -53,7 +53,7 @@ def _position_matches(position, lookups: dict[str, bool]) -> bool:
     return True
 
 
-_KIND_ROLES = {Role.VENDOR: UserKind.VENDOR, Role.EXTERNAL_EXPERT: UserKind.EXPERT}
+KIND_ROLES = {Role.VENDOR: UserKind.VENDOR, Role.EXTERNAL_EXPERT: UserKind.EXPERT}
 
 
 def holders(role: Role | str, unit: OrgUnit | int | None = None, on: dt.date | None = None) -> list[Holder]:
@@ -67,12 +67,12 @@ def holders(role: Role | str, unit: OrgUnit | int | None = None, on: dt.date | N
     unit_id = unit.pk if isinstance(unit, OrgUnit) else unit
     info = ROLE_INFO[role]
     if info.basis is Basis.KIND:
-        users = User.objects.filter(kind=_KIND_ROLES[role], is_active=True)
+        users = User.objects.filter(kind=KIND_ROLES[role], is_active=True)
         return [Holder(user=u, assignment=None, acting=False) for u in users]
 
     assignments = Assignment.objects.active_on(on).filter(user__is_active=True)
     if info.basis is Basis.DERIVED:
-        assignments = assignments.filter(**{f"position__{k}": v for k, v in _DERIVED[role].items()})
+        assignments = assignments.filter(**{f"position__{k}": v for k, v in DERIVED_ROLES[role].items()})
         if unit_id and info.per_unit:
             assignments = assignments.filter(position__unit_id=unit_id)
     else:
@@ -109,7 +109,7 @@ def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
     if on in cache:
         return cache[on]
     grants: set[RoleGrant] = set()
-    for role, kind in _KIND_ROLES.items():
+    for role, kind in KIND_ROLES.items():
         if user.kind == kind:
             grants.add(RoleGrant(role, None))
     if user.kind == UserKind.STAFF:
@@ -124,7 +124,7 @@ def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
             unit_id = a.position.unit_id
             grants.update(
                 RoleGrant(role, unit_id, acting)
-                for role, lookups in _DERIVED.items()
+                for role, lookups in DERIVED_ROLES.items()
                 if _position_matches(a.position, lookups)
             )
             for role, scope_unit_id in bindings.get(a.position_id, []):

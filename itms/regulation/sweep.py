@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from itms.accounts.directory import _DERIVED, _KIND_ROLES
+from itms.accounts.directory import DERIVED_ROLES, KIND_ROLES
 from itms.accounts.models import Assignment, AssignmentKind, RoleBinding, User
 from itms.accounts.roles import ROLE_INFO, Basis, Role
 from itms.core import registry
@@ -78,7 +78,7 @@ class HolderIndex:
         self.on = on
         self._holders: dict[tuple[Role, int | None], dict[int, bool]] = defaultdict(dict)
         self._by_kind: dict[str, list[int]] | None = None
-        lookups = sorted({path for conditions in _DERIVED.values() for path in conditions})
+        lookups = sorted({path for conditions in DERIVED_ROLES.values() for path in conditions})
         bound: dict[int, list[tuple[Role, int | None]]] = defaultdict(list)
         for role, position_id, scope_unit_id in RoleBinding.objects.values_list("role", "position_id", "scope_unit_id"):
             bound[position_id].append((Role(role), scope_unit_id))
@@ -90,7 +90,7 @@ class HolderIndex:
         for user_id, kind, position_id, unit_id, *flags in rows:
             acting = kind == AssignmentKind.ACTING
             position = dict(zip(lookups, flags, strict=True))
-            for role, conditions in _DERIVED.items():
+            for role, conditions in DERIVED_ROLES.items():
                 if all(position[path] == expected for path, expected in conditions.items()):
                     self._add(role, unit_id, user_id, acting)
             for role, scope_unit_id in bound.get(position_id, ()):
@@ -106,7 +106,7 @@ class HolderIndex:
         role = Role(role)
         info = ROLE_INFO[role]
         if info.basis is Basis.KIND:
-            return [(user_id, False) for user_id in self._kind_users().get(_KIND_ROLES[role], [])]
+            return [(user_id, False) for user_id in self._kind_users().get(KIND_ROLES[role], [])]
         if info.per_unit and unit_id is None:
             found: dict[int, bool] = {}
             for (held_role, _unit), holders in self._holders.items():
@@ -120,7 +120,7 @@ class HolderIndex:
     def _kind_users(self) -> dict[str, list[int]]:
         if self._by_kind is None:
             self._by_kind = defaultdict(list)
-            kinds = list(_KIND_ROLES.values())
+            kinds = list(KIND_ROLES.values())
             for pk, kind in User.objects.filter(kind__in=kinds, is_active=True).values_list("pk", "kind"):
                 self._by_kind[kind].append(pk)
         return self._by_kind
