@@ -2,7 +2,7 @@
 
 from django.core.checks import Error, register
 
-from .citations import CITED
+from .citations import CITED, features
 from .clauses import exists
 
 
@@ -10,6 +10,7 @@ from .clauses import exists
 def check_cited_clause_ids(app_configs=None, **kwargs):
     from itms.accounts.roles import ROLE_INFO
 
+    features()  # the apps' features.py cite their clauses when imported
     cited = list(CITED)
     from .packs import PACK_PARAMETERS
 

@@ -1,9 +1,9 @@
 """Directive coverage: for every clause of the pack in force, what in the product carries it out.
 
 A clause is cited by rule-pack parameters, roles (``ROLE_INFO``), obligation types, workflow
-transitions and guards, and by tests — either in the test's name (``test_a8_5_…`` → a8.5; the
-longest prefix that is an existing clause id wins, so ``test_a2_0_9_…`` → a2.0.9) or with
-``@pytest.mark.clause("a8.5")``. Test files are read as text (ast), never imported.
+transitions and guards, features declared in the apps' ``features.py`` (registers, agenda kinds, exports), and by tests — in the test's name (``test_a8_5_…`` → a8.5; the
+longest prefix that is an existing clause id wins, so ``test_a2_0_9_…`` → a2.0.9), with
+``@pytest.mark.clause("a8.5")``, or in its docstring ("… (a8.5)"). Test files are read as text (ast), never imported.
 
 A clause is covered when anything cites it; an article also when any of its paragraphs or items is.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 
 TEST_NAME = re.compile(r"^test_(a\d+(?:_\d+)*)")
-SOURCES = ("parameters", "roles", "obligation_types", "transitions", "guards", "tests")
+SOURCES = ("parameters", "roles", "obligation_types", "transitions", "guards", "features", "tests")
 
 
 @dataclass
@@ -37,6 +37,7 @@ class ClauseCoverage:
     obligation_types: list[str] = field(default_factory=list)
     transitions: list[str] = field(default_factory=list)
     guards: list[str] = field(default_factory=list)
+    features: list[str] = field(default_factory=list)
     tests: list[str] = field(default_factory=list)
     # Articles: covered through a paragraph or item even when not cited themselves.
     covered_by_children: bool = False
@@ -130,11 +131,20 @@ def _marker_ids(node: ast.expr) -> list[str]:
     return [arg.value for arg in node.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
 
 
+# "a8.5", "a2.0.9", "a4.5.1" as a test's docstring writes them ("… (a8.5)").
+CLAUSE_ID = re.compile(r"(?<![\w.])a\d+(?:_\d+)?(?:\.\d+)*(?![\w])")
+
+
+def _docstring_ids(docstring: str, known: set[str] | frozenset[str]) -> list[str]:
+    """Clause ids a test's docstring cites; ids that are not clauses of the pack are ignored (e.g. "a4.8의")."""
+    return [clause_id for clause_id in dict.fromkeys(CLAUSE_ID.findall(docstring)) if clause_id in known]
+
+
 @dataclass(frozen=True)
 class CitingTest:
     test: str  # path::Class::function
     clause_id: str
-    how: str  # "name" | "marker"
+    how: str  # "name" | "marker" | "docstring"
 
 
 def scan_test_source(source: str, where: str, known: set[str] | frozenset[str]) -> list[CitingTest]:
@@ -166,6 +176,12 @@ def scan_test_source(source: str, where: str, known: set[str] | frozenset[str]) 
                     citations.append(CitingTest(test, from_name, "name"))
                 marks = inherited + [i for d in node.decorator_list for i in _marker_ids(d)]
                 citations.extend(CitingTest(test, clause_id, "marker") for clause_id in dict.fromkeys(marks))
+                cited = {from_name, *marks}
+                citations.extend(
+                    CitingTest(test, clause_id, "docstring")
+                    for clause_id in _docstring_ids(ast.get_docstring(node) or "", known)
+                    if clause_id not in cited
+                )
 
     visit(tree.body, where, module_marks)
     return citations
@@ -237,6 +253,7 @@ def _parameter_citations(pack_version: str) -> dict[str, list[str]]:
 def compute_coverage(*, test_root: Path | None = None) -> CoverageReport:
     from itms.accounts.roles import ROLE_INFO
 
+    from .citations import features
     from .obligations import OBLIGATION_TYPES
     from .workflows import WORKFLOW_MODELS
 
@@ -266,6 +283,9 @@ def compute_coverage(*, test_root: Path | None = None) -> CoverageReport:
                 add(clause_id, "transitions", f"{label}.{transition.name}")
             for guard in transition.guards:
                 add(guard.clause_id, "guards", f"{label}.{transition.name}: {guard.message}")
+    for feature in features():
+        for clause_id in feature.clause_ids:
+            add(clause_id, "features", feature.what)
     for citation in scan_tests(test_root, frozenset(by_id)):
         add(citation.clause_id, "tests", citation.test)
 

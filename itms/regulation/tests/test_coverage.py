@@ -159,9 +159,10 @@ def test_an_article_is_covered_through_its_paragraphs_and_items_but_a_paragraph_
     assert rows["a8.5"].cited and rows["a8"].covered and not rows["a8"].cited
     # a2.0.12 is cited by a marker: its article a2 is covered; a sibling item is not.
     assert rows["a2"].covered and rows["a2.0.12"].covered
-    assert not rows["a2.0.1"].covered
-    # a paragraph is not covered by its items' citations alone … nor by its article.
-    assert not rows["a3.3"].covered and not rows["a3.3.1"].covered
+    assert not rows["a2.0.2"].covered
+    # A paragraph is not covered by its article, nor an item by its paragraph.
+    assert rows["a29"].covered and not rows["a29.2"].covered
+    assert rows["a3.3"].covered and not rows["a3.3.1"].covered
 
 
 @pytest.mark.django_db
@@ -181,15 +182,17 @@ def test_directive_coverage_command_prints_rows_and_a_summary_of_uncovered_claus
     assert summary["covered"] + summary["uncovered"] == 195
     assert summary["by_level"]["article"]["total"] == 29
     a8_5 = next(c for c in data["clauses"] if c["id"] == "a8.5")
-    assert set(a8_5) >= {"id", "label", "parameters", "roles", "obligation_types", "transitions", "guards", "tests"}
+    assert set(a8_5) >= {
+        *("id", "label", "parameters", "roles", "obligation_types", "transitions", "guards", "features", "tests")
+    }
     assert a8_5["covered"] and "impact_review_days" in a8_5["parameters"]
     assert any("test_a8_5_" in t for t in a8_5["tests"])
     assert "a1" in summary["uncovered_ids"]
 
     out = io.StringIO()
-    call_command("directive_coverage", "--json", "--uncovered", "--chapter", "3", stdout=out)
+    call_command("directive_coverage", "--json", "--uncovered", "--chapter", "5", stdout=out)
     rows = json.loads(out.getvalue())["clauses"]
-    assert rows and all(c["chapter"] == 3 and not c["covered"] for c in rows)
+    assert rows and all(c["chapter"] == 5 and not c["covered"] for c in rows)
 
 
 @pytest.mark.django_db
@@ -198,9 +201,9 @@ def test_coverage_page_filters_by_chapter_and_covered_state(client_of):
     response = client.get("/regulation/coverage/")
     assert response.status_code == 200
     assert len(response.context["rows"]) == 195
-    chapter_3 = client.get("/regulation/coverage/", {"chapter": "3", "state": "uncovered"})
-    rows = chapter_3.context["rows"]
-    assert rows and all(c.chapter == 3 and not c.covered for c in rows)
+    chapter_5 = client.get("/regulation/coverage/", {"chapter": "5", "state": "uncovered"})
+    rows = chapter_5.context["rows"]
+    assert rows and all(c.chapter == 5 and not c.covered for c in rows)
     covered = client.get("/regulation/coverage/", {"state": "covered"}).context["rows"]
     assert covered and all(c.covered for c in covered)
     html = client.get("/regulation/coverage/", {"chapter": "3"}).content.decode()
@@ -213,3 +216,26 @@ def test_coverage_page_filters_by_chapter_and_covered_state(client_of):
 def test_coverage_page_is_for_officials(client_of, username, status):
     assert client_of(username).get("/regulation/coverage/").status_code == status
     assert Client().get("/regulation/coverage/").status_code == 302
+
+
+def test_every_declared_feature_names_code_that_exists():
+    """A features.py entry names the code that carries the clause out; renaming that code breaks this test."""
+    from itms.regulation.citations import features, resolve
+
+    declared = features()
+    assert len(declared) >= 20
+    for feature in declared:
+        assert resolve(feature.where) is not None, feature
+
+
+@pytest.mark.django_db
+def test_a10_the_national_plan_export_counts_as_carrying_out_its_clause():
+    rows = {c.id: c for c in compute_coverage().clauses}
+    assert "국가 정보화 계획 반영 자료 (XLSX)" in rows["a10"].features
+    assert rows["a4.5.1"].covered and rows["a5.4.8"].covered
+
+
+def test_a_test_docstring_citing_a_clause_counts_as_a_test_of_it(tmp_path):
+    source = 'def test_quorum():\n    """Quorum counts the chair (a4.8); not a clause: a99.1."""\n'
+    citations = scan_test_source(source, "t.py", {"a4.8"})
+    assert [(c.clause_id, c.how) for c in citations] == [("a4.8", "docstring")]

@@ -10,6 +10,7 @@ HEADERS = {
     "obligation_types": "의무",
     "transitions": "전이",
     "guards": "요건",
+    "features": "기능",
     "tests": "시험",
 }
 
