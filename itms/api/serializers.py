@@ -14,6 +14,15 @@ class ItmsModelSerializer(serializers.ModelSerializer):
     def get_url(self, obj) -> str:
         return obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
 
+    def include_extra_kwargs(self, kwargs, extra_kwargs):
+        # DRF drops allow_blank from read-only fields, so the schema's enum of a blank-able choice field would
+        # lack "" (no BlankEnum) although responses carry it (e.g. Obligation.owed_to_role).
+        blank_choice = bool(kwargs.get("allow_blank") and kwargs.get("choices"))
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if blank_choice:
+            kwargs["allow_blank"] = True
+        return kwargs
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
         model = self.Meta.model

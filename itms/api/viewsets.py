@@ -1,6 +1,7 @@
 """One generic viewset for every registered type, scoped by restrict(user, action)."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
 from rest_framework import viewsets
@@ -34,11 +35,20 @@ class ObjectViewSet(viewsets.ModelViewSet):
         try:
             return super().get_object()
         except Http404 as missing:
-            lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
-            visible = self.object_type.base_queryset().restrict(self.request.user, "view")
-            if self.action not in ("list", "retrieve") and visible.filter(pk=lookup).exists():
+            if self.action not in ("list", "retrieve") and self._visible_to_user():
                 raise PermissionDenied("이 자료를 변경할 권한이 없습니다.") from missing
             raise NotFound("자료를 찾을 수 없습니다.") from missing
+
+    def _visible_to_user(self) -> bool:
+        """May the user see the object they may not change (403 rather than 404)?"""
+        lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+        visible = self.object_type.base_queryset().restrict(self.request.user, "view")
+        try:
+            return visible.filter(pk=lookup).exists()
+        except (TypeError, ValueError, DjangoValidationError):
+            # Not an id at all (…/abc/): no such object. Catching here rather than limiting the route with
+            # lookup_value_regex keeps the API's JSON 404 instead of the HTML page for unrouted paths.
+            return False
 
     def _save_in_scope(self, serializer, action):
         with transaction.atomic():

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.utils.html import format_html, format_html_join, linebreaks
+from django.template.defaultfilters import linebreaks_filter
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -44,7 +45,7 @@ def display_field(obj: models.Model, field, user) -> SafeString | str:
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(field, models.TextField):
-        return SafeString(linebreaks(value))
+        return linebreaks_filter(value, autoescape=True)  # the template filter: escapes, then adds <p>/<br>
     return str(value)
 
 

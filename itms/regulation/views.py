@@ -556,7 +556,7 @@ CalendarSource = Callable[[object, dt.date, dt.date], list[dict]]
 CALENDAR_SOURCES: list[CalendarSource] = []
 MAX_CALENDAR_SPAN_DAYS = 400
 
-EVENT_COLOURS = {  # Tabler's palette, matching the status badges (tables.STATUS_COLOURS)
+EVENT_COLOURS = {  # Tabler's palette, matching the status badges (tables.STATUS_COLOURS) and .legend-* in itms.css
     "blue": "#066fd1",
     "orange": "#f76707",
     "red": "#d63939",
@@ -606,7 +606,8 @@ def obligation_events(user, start: dt.date, end: dt.date) -> list[dict]:
 @login_required
 def calendar(request):
     _require_perm(request, VIEW_OBLIGATION)
-    legend = [(str(s.label), EVENT_COLOURS[colour]) for s, colour in STATUS_COLOURS.items()]
+    # A class per colour (static/css/itms.css), not a style attribute: the CSP allows no inline styles.
+    legend = [(str(s.label), colour) for s, colour in STATUS_COLOURS.items()]
     return render(
         request,
         "regulation/calendar.html",

@@ -11,19 +11,50 @@ from itms.demo import build_demo
 
 from .fingerprint import changed_tables, db_fingerprint
 
+# Fixtures that reach the database only at run time (request.getfixturevalue), so pytest-django cannot see it.
+_DB_AT_RUN_TIME = {"demo", "transactional_db_or_db"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-django orders the tests by their django_db marks
+def pytest_collection_modifyitems(items):
+    """A test that uses the demo (also through client_of, user_of, admin_client) needs the test database.
+
+    Without the mark, a test run alone makes pytest-django set up no test database, and the demo would be
+    built into the configured one.
+    """
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if not names & _DB_AT_RUN_TIME or item.get_closest_marker("django_db"):
+            continue
+        transactional = bool(names & {"transactional_db", "live_server"})
+        item.add_marker(pytest.mark.django_db(transaction=transactional))
+
+
+def _build_demo_in_test_database() -> None:
+    """build_demo, but never into a database that is not the test database."""
+    from django.db import connection
+
+    name = connection.settings_dict["NAME"]
+    if name != connection.creation._get_test_db_name():
+        raise RuntimeError(
+            f"시험용이 아닌 데이터베이스({name})에 시연 기관을 만들지 않습니다. "
+            "시험에 pytest.mark.django_db를 붙이거나 db 픽스처를 쓰십시오."
+        )
+    build_demo(password=DEMO_PASSWORD)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the demo agency; each test's changes roll back."""
     with django_db_blocker.unblock():
-        build_demo(password=DEMO_PASSWORD)
+        _build_demo_in_test_database()
 
 
 @pytest.fixture
 def demo(transactional_db_or_db):
     """The demo agency, also after a transactional test flushed the database."""
     if not User.objects.filter(username="admin").exists():
-        build_demo(password=DEMO_PASSWORD)
+        _build_demo_in_test_database()
     return {u.username: u for u in User.objects.all()}
 
 

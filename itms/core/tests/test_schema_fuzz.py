@@ -15,7 +15,6 @@ existing row.
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
@@ -45,33 +44,11 @@ CONFIG = schemathesis.Config.from_dict(
 )
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
-# Reported app bugs (docs/quality.md, "Security" → open findings). Each is pinned by a strict xfail test below,
-# which starts failing the day the bug is fixed: then delete the test's xfail mark and the workaround here.
-_REGISTRY_DETAIL = re.compile(r"^/api/[a-z-]+/[a-z-]+/\{id\}/$")
-
-
-def _known_bug(case) -> bool:
-    """F1: PUT/PATCH/DELETE on /api/<app>/<type>/<id>/ with a non-integer id is a 500 (not sent here)."""
-    if case.method.upper() not in ("PUT", "PATCH", "DELETE") or not _REGISTRY_DETAIL.match(case.operation.path):
-        return False
-    return not re.fullmatch(r"-?\d+", str((case.path_parameters or {}).get("id", "")))
-
-
-def _with_reported_schema_fixes(raw: dict) -> dict:
-    """F2: Obligation.owed_to_role is "" when no role is owed to, but the schema's enum lacks ""."""
-    owed_to = raw["components"]["schemas"]["Obligation"]["properties"]["owed_to_role"]
-    if "BlankEnum" not in repr(owed_to) and "allOf" in owed_to:
-        raw["components"]["schemas"]["Obligation"]["properties"]["owed_to_role"] = {
-            "oneOf": [{"allOf": owed_to.pop("allOf")}, {"$ref": "#/components/schemas/BlankEnum"}],
-            **owed_to,
-        }
-    return raw
-
 
 def _load_schema():
     # Built in-process at collection (a few seconds, no database): one pytest item per operation.
     raw = SchemaGenerator().get_schema(request=None, public=True)
-    schema = schemathesis.openapi.from_dict(_with_reported_schema_fixes(raw), config=CONFIG)
+    schema = schemathesis.openapi.from_dict(raw, config=CONFIG)
     schema.app = WSGIHandler()
     return schema
 
@@ -112,7 +89,7 @@ def deadline():
 def test_api_operations_answer_generated_requests_without_server_errors(
     case, api_headers, in_test_transaction, deadline
 ):
-    if _known_bug(case) or time.monotonic() > deadline:
+    if time.monotonic() > deadline:
         return
     case.call_and_validate(headers=api_headers, checks=CHECKS)
 
@@ -123,24 +100,22 @@ def test_schema_covers_every_registered_api_type():
     assert len(paths) >= 50
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F1 보고됨: itms/api/viewsets.py ObjectViewSet.get_object — 숫자가 아닌 id에 500"
-)
+@pytest.mark.parametrize("lookup", ["abc", "true", "null,null", "-1x"])
 @pytest.mark.parametrize("method", ["put", "patch", "delete"])
-def test_f1_change_with_a_non_integer_id_is_not_found(method, admin_client):
+def test_f1_change_with_a_non_integer_id_is_not_found(method, lookup, admin_client):
     admin_client.raise_request_exception = False
-    response = getattr(admin_client, method)("/api/projects/projects/abc/", content_type="application/json")
+    response = getattr(admin_client, method)(f"/api/projects/projects/{lookup}/", content_type="application/json")
     assert response.status_code == 404
+    assert response.json() == {"detail": "자료를 찾을 수 없습니다."}
 
 
-@pytest.mark.xfail(strict=True, reason='F2 보고됨: ObligationSerializer.owed_to_role 스키마에 빈 값("")이 없음')
-def test_f2_obligation_schema_allows_a_blank_owed_to_role():
+@pytest.mark.parametrize("field", ["owed_to_role", "owed_by_role"])
+def test_f2_obligation_schema_allows_a_blank_role(field):
+    """Read-only choice fields that may be blank keep "" in their enum (BlankEnum)."""
     raw = SchemaGenerator().get_schema(request=None, public=True)
-    owed_to = raw["components"]["schemas"]["Obligation"]["properties"]["owed_to_role"]
-    assert "BlankEnum" in repr(owed_to)
+    assert "BlankEnum" in repr(raw["components"]["schemas"]["Obligation"]["properties"][field])
 
 
-@pytest.mark.xfail(strict=True, reason="F3 보고됨: CalendarExceptionFilterSet.year — 0이나 10000에 500")
 @pytest.mark.parametrize("url", ["/api/regulation/calendar-exceptions/", "/regulation/calendar-exceptions/"])
 def test_f3_calendar_exception_year_filter_refuses_impossible_years(url, admin_client):
     admin_client.raise_request_exception = False

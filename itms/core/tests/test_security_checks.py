@@ -6,6 +6,8 @@ the day it is registered.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import subprocess
@@ -31,6 +33,10 @@ ROOT = Path(__file__).resolve().parents[3]
 # --- headers -------------------------------------------------------------------------------------------
 
 
+# The hash of the empty string, computed here so that the policy cannot quietly allow some other content.
+_EMPTY_STYLE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(b"").digest()).decode()
+
+
 def _directives(csp: str) -> dict[str, list[str]]:
     parts = (p.strip().split() for p in csp.split(";") if p.strip())
     return {p[0]: p[1:] for p in parts}
@@ -48,10 +54,13 @@ def _assert_security_headers(response, where: str) -> None:
     assert csp["object-src"] == ["'none'"], where
     assert csp["form-action"] == ["'self'"], where
     assert csp["base-uri"] == ["'self'"], where
-    # Nothing may come from another origin (air-gapped network): only 'self', data: images/fonts and inline styles.
+    # No inline style either: only an empty <style> (FullCalendar fills its own through the CSSOM).
+    assert csp["style-src"] == ["'self'", f"'{_EMPTY_STYLE_HASH}'"], f"{where}: {csp['style-src']}"
+    # Nothing may come from another origin (air-gapped network): only 'self' and data: images/fonts.
     for name, sources in csp.items():
-        assert set(sources) <= {"'self'", "'none'", "data:", "'unsafe-inline'"}, f"{where}: {name} {sources}"
-    assert "'unsafe-inline'" not in csp.get("script-src", []) + csp.get("default-src", [])
+        allowed = {"'self'", "'none'", "data:"} | ({f"'{_EMPTY_STYLE_HASH}'"} if name == "style-src" else set())
+        assert set(sources) <= allowed, f"{where}: {name} {sources}"
+    assert not any("unsafe" in source for sources in csp.values() for source in sources), where
     assert "Strict-Transport-Security" not in response, f"{where}: HSTS only behind the TLS proxy"
 
 
@@ -90,35 +99,42 @@ def _pages(user, *, api: bool = True):
                 continue
 
 
-def test_inline_styles_stay_where_they_are_known():
-    """style-src keeps 'unsafe-inline' for these only; a new inline style must be a CSS class instead.
+def test_no_served_template_has_an_inline_style_or_script():
+    """The CSP refuses inline styles and scripts: a colour or a rule goes in static/css/itms.css as a class.
 
-    Known: the legend colours of the deadline calendar (regulation/calendar.html). Besides templates,
-    htmx inserts its indicator <style> at start-up (htmx.config.includeIndicatorStyles) and drf-spectacular's
-    Swagger page has a <style> block (docs/quality.md, "CSP").
+    The templates under governance/documents/ are rendered to PDF (WeasyPrint), never served to a browser.
     """
-    found = sorted(
-        str(path.relative_to(ROOT))
+    templates = {
+        str(path.relative_to(ROOT)): path.read_text(encoding="utf-8")
         for path in (ROOT / "itms").rglob("templates/**/*.html")
-        if 'style="' in path.read_text(encoding="utf-8")
-    )
-    assert found == ["itms/regulation/templates/regulation/calendar.html"]
-    blocks = sorted(
-        str(path.relative_to(ROOT))
-        for path in (ROOT / "itms").rglob("templates/**/*.html")
-        if "<style" in path.read_text(encoding="utf-8") and "governance/documents/" not in str(path)  # PDF only
-    )
-    assert blocks == [], "a served page with a <style> block"
-    scripts = sorted(
-        str(path.relative_to(ROOT))
-        for path in (ROOT / "itms").rglob("templates/**/*.html")
-        if _INLINE_SCRIPT.search(path.read_text(encoding="utf-8"))
-    )
+        if "governance/documents/" not in path.as_posix()
+    }
+    assert len(templates) > 50
+    styled = sorted(name for name, text in templates.items() if _INLINE_STYLE.search(text))
+    assert styled == [], "style attributes and <style> blocks are blocked by the CSP"
+    scripts = sorted(name for name, text in templates.items() if _INLINE_SCRIPT.search(text))
     assert scripts == [], "inline scripts and on…= handlers are blocked by the CSP"
+
+
+def test_swagger_ui_page_has_no_inline_style(client_of):
+    content = client_of("sponsor").get("/api/docs/").content.decode()
+    assert "swagger-ui" in content
+    assert not _INLINE_STYLE.search(content)
+    assert "/static/css/swagger.css" in content
+
+
+def test_calendar_legend_classes_have_the_event_colours():
+    from itms.regulation.views import EVENT_COLOURS
+
+    css = (ROOT / "static" / "css" / "itms.css").read_text(encoding="utf-8")
+    for name, colour in EVENT_COLOURS.items():
+        assert f".legend-{name} {{ background-color: {colour}; }}" in css, name
 
 
 # <script> without src (JSON data blocks are not run), or an on…= event handler attribute.
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(src|type=\"application/json)\b)[^>]*>|<[a-z][^>]*\son[a-z]+=")
+# A <style> block or a style attribute.
+_INLINE_STYLE = re.compile(r"<style\b|<[a-z][^>]*\sstyle\s*=", re.IGNORECASE)
 
 
 # --- HSTS, only behind the TLS proxy --------------------------------------------------------------------
@@ -209,7 +225,7 @@ class _Forms(HTMLParser):
 def _walk_forms(client: Client, user) -> tuple[dict[str, str], list[str]]:
     """{action URL: page it is on} for every POST form, and the pages whose forms lack the token.
 
-    Every page that opens also has its security headers checked on the way.
+    Every page that opens also has its security headers checked on the way, and has no inline style.
     """
     actions, missing = {}, []
     for _route, page in _pages(user, api=False):
@@ -217,8 +233,11 @@ def _walk_forms(client: Client, user) -> tuple[dict[str, str], list[str]]:
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         _assert_security_headers(response, page)
+        content = response.content.decode()
+        inline = _INLINE_STYLE.search(content)
+        assert inline is None, f"{page}: inline style blocked by the CSP: {inline.group(0)[:120]}"
         parsed = _Forms()
-        parsed.feed(response.content.decode())
+        parsed.feed(content)
         for form in parsed.forms:
             action = urlsplit(urljoin(page, form["action"])).path
             actions.setdefault(action, page)
@@ -281,14 +300,10 @@ def test_a_form_body_over_the_limit_is_refused_before_any_view_runs(admin_client
 # --- output escaping ------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F4 보고됨: itms/core/display.py display_field — TextField를 linebreaks(autoescape 없이)로 출력",
-)
 def test_f4_text_fields_on_detail_pages_are_escaped(admin_client):
     project = Project.objects.first()
     project.summary = '<script src="/static/x.js"></script><a href="https://example.invalid/">링크</a>'
     project.save(update_fields=["summary"])
     content = admin_client.get(project.get_absolute_url()).content.decode()
-    assert "<script src=" not in content
+    assert '<script src="/static/x.js">' not in content and '<a href="https://example.invalid/">' not in content
     assert "&lt;script" in content
