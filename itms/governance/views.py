@@ -84,7 +84,7 @@ def convene(request, pk: int):
 # --- the meeting workspace --------------------------------------------------------------------------------
 def meeting_context(meeting: Meeting, request) -> dict:
     from .actions.meetings import distribution_due
-    from .actions.votes import meeting_tally, tally
+    from .actions.votes import meeting_rules, meeting_tally, tally
 
     day = meeting.meeting_date
     user = request.user
@@ -105,6 +105,7 @@ def meeting_context(meeting: Meeting, request) -> dict:
         "editable": meeting.state in (MeetingState.CONVENED, MeetingState.DISTRIBUTED),
         "seats": [(seat, holders[seat.pk], attendance.get(seat.pk)) for seat in seats],
         "meeting_tally": meeting_tally(meeting),
+        "rules_note": meeting_rules(meeting).note,  # a meeting before the earliest rule pack says how it is counted
         "items": [(item, tally(item), {v.membership_id: v for v in item.votes.all()}) for item in items],
         "distribution_due": distribution_due(meeting),
         "obligations": Obligation.objects.filter(subject_id=meeting.pk, kind="agenda_distribution"),

@@ -5,13 +5,18 @@
     reading.pack_version # "훈령 제2427호"
 
 Every decision that uses a number stores ``reading.record()`` with it.
+
+A date before the earliest pack has no rule in force and ``param`` refuses it (``RuleNotFound``): no
+decision is recorded under a rule that did not exist. Only a display of past records may ask for
+``fallback="earliest"`` and gets the earliest pack's value with ``reading.note`` saying so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import Literal
 
 from django.core.cache import cache
 from django.utils import timezone
@@ -33,6 +38,7 @@ class Reading:
     pack_number: int
     value_id: int
     effective_from: dt.date
+    note: str = ""  # set when the value was not in force on the date asked (fallback="earliest")
 
     @property
     def pack_version(self) -> str:
@@ -77,14 +83,36 @@ def invalidate_readings(**kwargs) -> None:
         cache.set(_GENERATION_KEY, 1, None)
 
 
-def param(key: str, on: dt.date | None = None) -> Reading:
+def param(key: str, on: dt.date | None = None, *, fallback: Literal["earliest"] | None = None) -> Reading:
+    """The value in force on ``on``. With ``fallback="earliest"`` a date before the earliest pack reads
+    that pack's value, with a note (for showing past records only, never for a new decision)."""
     on = on or timezone.localdate()
     cache_key = f"itms:rules:{cache.get(_GENERATION_KEY, 0)}:{key}:{on.isoformat()}"
     reading = cache.get(cache_key)
     if reading is None:
-        reading = _read(key, on)
+        try:
+            reading = _read(key, on)
+        except RuleNotFound:
+            first = earliest_pack()
+            if fallback != "earliest" or first is None or on >= first.effective_from:
+                raise
+            return _before_first_pack(key, on, first)
         cache.set(cache_key, reading, CACHE_SECONDS)
     return reading
+
+
+def earliest_pack() -> RulePack | None:
+    return RulePack.objects.order_by("effective_from").first()
+
+
+def _before_first_pack(key: str, on: dt.date, first: RulePack) -> Reading:
+    reading = param(key, first.effective_from)
+    since = f"{first.effective_from.year}. {first.effective_from.month}. {first.effective_from.day}."
+    note = (
+        f"{on.year}. {on.month}. {on.day}.은(는) {first.version_label} 시행({since}) 전입니다. "
+        f"그 전의 규정이 등록되어 있지 않아 {first.version_label}의 값으로 계산했습니다."
+    )
+    return replace(reading, note=note)
 
 
 def _read(key: str, on: dt.date) -> Reading:

@@ -175,7 +175,9 @@ class Workflow:
             raise TransitionError(f"알 수 없는 절차입니다: {name}")
         with transaction.atomic():
             # Lock the row and re-read its state: a concurrent taker waits here, then sees the new state.
-            locked = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+            # NO KEY UPDATE (the row is updated, never deleted or re-keyed) leaves FOR KEY SHARE free: the
+            # foreign-key check of a transaction holding the chain head must not wait for this lock.
+            locked = type(obj)._default_manager.select_for_update(no_key=True, of=("self",)).get(pk=obj.pk)
             state = self.state_of(locked)
             if transition.when and not transition.when(locked):
                 raise TransitionError(f"이 자료에는 '{transition.label}' 절차가 없습니다.")

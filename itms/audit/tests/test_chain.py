@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from itms.audit.chain import record_event, verify_chain
 from itms.audit.models import ChainHead, LegalEvent, LegalEventKind
@@ -100,3 +101,62 @@ def test_django_admin_changelist_shows_the_verification(client_of):
     LegalEvent.objects.filter(pk=first.pk).update(summary="변조")
     response = client_of("admin").get("/django-admin/audit/legalevent/", follow=True)
     assert f"감사 체인 손상: {first.seq}번 항목" in response.content.decode()
+
+
+# --- verification reads raw rows: the same hashes, the same first fault (docs/quality.md, "Benchmarks") -----
+def test_verification_recomputes_exactly_what_record_event_hashed(monkeypatch):
+    """Text that JSON escapes, nested payloads in any key order, numbers, no actor, a time on the second."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    kst = dt.timezone(dt.timedelta(hours=9))
+    record_event(
+        kind=LegalEventKind.DRAW_PERFORMED,
+        summary='따옴표 " 역슬래시 \\ 줄바꿈 \n 탭 \t 제어 \x01 이모지 🙂',
+        payload={"z": [3, 1.5, None, True], "a": {"나": "가", "b\u2028": 1e-05}, "금액": 12_345_678_901},
+        clause_ids=["a15.3", "a2.0.7"],
+        pack_version="훈령 제2427호",
+    )
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 1, 5, 9, 0, 0, tzinfo=kst))
+    record_event(kind=LegalEventKind.ACCOUNT_UNLOCKED, summary="정각의 기록", payload={})
+    assert verify_chain(workers=1).ok
+
+
+def _ranges_then_single(chunk_size=2):
+    """The result of verifying in four seq ranges (as the worker processes do) next to one pass."""
+    from itms.audit.chain import _seq_bounds, _split, _stitch, _verify_range
+
+    parts = (_verify_range(lo, hi, chunk_size) for lo, hi in _split(_seq_bounds(), 4))
+    return _stitch(parts), verify_chain(chunk_size=chunk_size, workers=1)
+
+
+@pytest.mark.parametrize("damage", ["none", "altered", "removed", "removed_last"])
+def test_verifying_in_ranges_reports_what_one_pass_reports(damage):
+    events = _events(9)
+    if damage == "altered":
+        LegalEvent.objects.filter(pk=events[4].pk).update(summary="변조")
+    elif damage == "removed":
+        LegalEvent.objects.filter(pk__in=[events[3].pk, events[4].pk, events[5].pk]).delete()
+    elif damage == "removed_last":
+        LegalEvent.objects.filter(pk=events[-1].pk).delete()
+    in_ranges, single = _ranges_then_single()
+    assert in_ranges == single
+    assert single.ok == (damage == "none")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="worker processes read committed rows of a server database"
+)
+def test_verification_in_worker_processes_finds_the_same_fault(demo):
+    from itms.audit.chain import _seq_bounds, _workers
+
+    events = _events(30)
+    assert _workers(2, _seq_bounds()) == 2  # this test really forks
+    assert verify_chain(chunk_size=4, workers=2) == verify_chain(chunk_size=4, workers=1)
+    assert verify_chain(workers=2).ok
+    LegalEvent.objects.filter(pk=events[20].pk).update(payload={"vote": "반대"})
+    forked = verify_chain(chunk_size=4, workers=2)
+    assert not forked.ok and forked.broken_seq == events[20].seq
+    assert forked == verify_chain(chunk_size=4, workers=1)

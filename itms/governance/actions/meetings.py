@@ -13,6 +13,7 @@ from itms.accounts.directory import unit_with_descendants, units_of
 from itms.accounts.models import UserKind
 from itms.accounts.roles import Role
 from itms.regulation.obligations import open_obligation
+from itms.regulation.rules import RuleNotFound
 
 from ..choices import AttendanceStatus, BodyKind, MeetingMode, MeetingState
 from ..models import AgendaItem, Attendance, Body, Meeting, MeetingParticipant, Membership
@@ -51,7 +52,9 @@ def convene_meeting(
         raise ValidationError("운영하지 않는 위원회·협의회입니다.")
     if on_members_request and not request_note.strip():
         raise ValidationError({"request_note": "위원의 소집 요구 내용을 적어야 합니다 (제4조제6항)."})
-    Body.objects.select_for_update().get(pk=body.pk)  # numbers are handed out one at a time
+    # Numbers are handed out one at a time. NO KEY UPDATE: the new meetings' foreign-key checks
+    # (FOR KEY SHARE on the body) must not wait for this lock while their transaction holds the chain head.
+    Body.objects.select_for_update(no_key=True).get(pk=body.pk)
     number = (body.meetings.aggregate(n=Max("number"))["n"] or 0) + 1
     meeting = Meeting(
         body=body,
@@ -69,15 +72,30 @@ def convene_meeting(
     meeting.full_clean()
     meeting.save()
     if body.kind == BodyKind.COMMITTEE and mode == MeetingMode.IN_PERSON:
-        open_obligation(
-            kind="agenda_distribution",
-            subject=meeting,
-            start=day,
-            actor=actor,
-            owed_by_role=Role.COMMITTEE_SECRETARY,
-            title=f"회의 안건 배포: {meeting}",
-        )
+        try:
+            open_obligation(
+                kind="agenda_distribution",
+                subject=meeting,
+                start=day,
+                actor=actor,
+                owed_by_role=Role.COMMITTEE_SECRETARY,
+                title=f"회의 안건 배포: {meeting}",
+            )
+        except RuleNotFound as error:  # a date before the earliest rule pack: no deadline can be set
+            raise ValidationError(
+                {"scheduled_at": f"{error} 안건 배포 기한(제4조제10항)을 정할 수 없어 소집할 수 없습니다."}
+            ) from error
     return meeting
+
+
+def lock_meeting(pk: int) -> Meeting:
+    """Locks the meeting row as the workflow does: FOR NO KEY UPDATE, the first lock of every meeting action.
+
+    NO KEY UPDATE serialises the actions on one meeting but leaves FOR KEY SHARE free, which is what the
+    foreign-key checks of rows pointing at the meeting take (items, attendance, minutes). A FOR UPDATE here
+    deadlocked on PostgreSQL with a transaction that held the chain head and checked such a key at COMMIT.
+    """
+    return Meeting.objects.select_for_update(no_key=True).get(pk=pk)
 
 
 def meeting_obligations(meeting: Meeting):
@@ -103,9 +121,9 @@ def add_agenda_item(
     escalated_from: AgendaItem | None = None,
 ) -> AgendaItem:
     _require_secretariat(actor, meeting.body, meeting.meeting_date)
-    if meeting.state not in EDITABLE_STATES:
+    # Numbers are handed out one at a time; the state is read under the lock (the meeting may just have opened).
+    if lock_meeting(meeting.pk).state not in EDITABLE_STATES:
         raise ValidationError("안건은 회의를 열기 전에만 추가할 수 있습니다.")
-    Meeting.objects.select_for_update().get(pk=meeting.pk)
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     item = AgendaItem(
         meeting=meeting,

@@ -25,7 +25,7 @@ def generate_minutes(*, actor, meeting: Meeting) -> Minutes:
         raise PermissionDenied("회의록은 간사가 작성합니다 (제4조제9항).")
     if meeting.state != MeetingState.CLOSED:
         raise ValidationError("회의가 끝난 뒤에 회의록을 작성할 수 있습니다.")
-    minutes, _ = Minutes.objects.select_for_update().get_or_create(meeting=meeting)
+    minutes, _ = Minutes.objects.select_for_update(no_key=True).get_or_create(meeting=meeting)
     if minutes.state != MinutesState.DRAFT:
         raise ValidationError("확인된 회의록은 다시 작성할 수 없습니다.")
     content = minutes_content(meeting)

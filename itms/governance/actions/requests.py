@@ -46,7 +46,7 @@ def create_cio_request(*, actor, title: str, content: str, due_date: dt.date, un
 @transaction.atomic
 def answer_cio_request(*, actor, recipient: CIORequestRecipient, response: str, special_reason: str = ""):
     """The head of the unit answers: the measure taken, or the special reason for not following (a3.4)."""
-    recipient = CIORequestRecipient.objects.select_for_update().get(pk=recipient.pk)
+    recipient = CIORequestRecipient.objects.select_for_update(no_key=True).get(pk=recipient.pk)
     if not (holds(actor, Role.DEPARTMENT_HEAD, recipient.unit) or actor.is_superuser):
         raise PermissionDenied("받는 부서·기관의 장만 회신할 수 있습니다.")
     if recipient.responded_at:

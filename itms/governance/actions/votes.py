@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -10,26 +12,27 @@ from django.utils import timezone
 
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
-from itms.regulation.rules import param
+from itms.regulation.rules import RuleNotFound, param
 
 from ..choices import AttendanceStatus, MeetingState, ResolutionEffect, ResolutionOutcome, VoteChoice
 from ..models import QUORUM_CLAUSES, QUORUM_RULES, AgendaItem, Meeting, Membership, Recusal, Resolution, Vote
 from ..models.bodies import seat_holders
 from ..quorum import Tally
 from ..seats import is_secretariat
-from .meetings import chair_present
+from .meetings import chair_present, lock_meeting
 
 
 class VoteRefused(ValidationError):
     """A vote that may not be cast (not a member, recused, closed, twice): refused, nothing changes."""
 
 
-def tally(item: AgendaItem) -> Tally:
+def tally(item: AgendaItem, rules: MeetingRules | None = None) -> Tally:
     """The counts for an item on its meeting's date, per the rule pack in force then."""
     return meeting_tally(
         item.meeting,
         recused={r.membership_id for r in item.recusals.all()},  # uses a prefetch when the page made one
         votes={v.membership_id: v.choice for v in item.votes.all()},
+        rules=rules,
     )
 
 
@@ -52,10 +55,63 @@ def _meeting_base(meeting: Meeting) -> tuple[set[int], set[int], bool]:
     return base
 
 
-def meeting_tally(meeting: Meeting, *, recused: set[int] = frozenset(), votes: dict | None = None) -> Tally:
+@dataclass(frozen=True)
+class MeetingRules:
+    """The quorum and majority ratios a meeting is counted with, and why, when they are not simply in force."""
+
+    quorum: Fraction
+    majority: Fraction
+    note: str = ""
+
+
+def meeting_rules(meeting: Meeting) -> MeetingRules:
+    """The ratios in force on the meeting date, for showing a meeting (once per meeting instance).
+
+    A meeting before the earliest rule pack (imported or generated history) has no rule in force: it shows
+    the ratios its resolutions recorded when they were decided, else the earliest pack's, with a note.
+    Recording a new resolution for such a date is refused by ``close_vote``.
+    """
+    rules = getattr(meeting, "_tally_rules", None)
+    if rules is None:
+        quorum_key, majority_key, _ = QUORUM_RULES[meeting.body.kind]
+        day = meeting.meeting_date
+        try:
+            rules = MeetingRules(param(quorum_key, day).fraction, param(majority_key, day).fraction)
+        except RuleNotFound:
+            rules = _recorded_rules(meeting, quorum_key, majority_key)
+            if rules is None:
+                quorum = param(quorum_key, day, fallback="earliest")
+                rules = MeetingRules(
+                    quorum.fraction, param(majority_key, day, fallback="earliest").fraction, quorum.note
+                )
+        meeting._tally_rules = rules
+    return rules
+
+
+def _recorded_rules(meeting: Meeting, quorum_key: str, majority_key: str) -> MeetingRules | None:
+    for tally_record in Resolution.objects.filter(item__meeting=meeting).order_by("pk").values_list("tally", flat=True):
+        recorded = {r.get("parameter"): r for r in (tally_record or {}).get("rules", []) if "value" in r}
+        if quorum_key in recorded and majority_key in recorded:
+            version = recorded[quorum_key].get("pack_version", "")
+            return MeetingRules(
+                Fraction(str(recorded[quorum_key]["value"])),
+                Fraction(str(recorded[majority_key]["value"])),
+                f"이 회의의 날짜({_day(meeting.meeting_date)})에 시행 중인 훈령이 없어, "
+                f"의결할 때 기록된 {version}의 정족수·의결 기준으로 표시합니다.",
+            )
+    return None
+
+
+def _day(day) -> str:
+    return f"{day.year}. {day.month}. {day.day}."
+
+
+def meeting_tally(
+    meeting: Meeting, *, recused: set[int] = frozenset(), votes: dict | None = None, rules: MeetingRules | None = None
+) -> Tally:
     """The counts for a meeting (and, given its recusals and votes, for one of its items)."""
-    day = meeting.meeting_date
-    quorum_key, majority_key, inclusive = QUORUM_RULES[meeting.body.kind]
+    _quorum_key, _majority_key, inclusive = QUORUM_RULES[meeting.body.kind]
+    rules = rules or meeting_rules(meeting)
     registered, attending, presiding = _meeting_base(meeting)
     recused = set(recused) & registered
     eligible = registered - recused
@@ -70,8 +126,8 @@ def meeting_tally(meeting: Meeting, *, recused: set[int] = frozenset(), votes: d
         votes_for=counted.count(VoteChoice.FOR),
         votes_against=counted.count(VoteChoice.AGAINST),
         abstentions=counted.count(VoteChoice.ABSTAIN),
-        quorum_ratio=param(quorum_key, day).fraction,
-        majority_ratio=param(majority_key, day).fraction,
+        quorum_ratio=rules.quorum,
+        majority_ratio=rules.majority,
         quorum_inclusive=inclusive,
         presiding=presiding,
     )
@@ -94,9 +150,22 @@ def record_recusal(*, actor, item: AgendaItem, membership: Membership, kind: str
     return recusal
 
 
+def _lock_item(pk: int) -> AgendaItem:
+    """The meeting row, then the item, both FOR NO KEY UPDATE; the item comes back fresh with its meeting.
+
+    Every meeting action locks the meeting first (the workflow does too), so a vote, the close of a vote and
+    the close of the meeting never wait for each other in opposite orders. ``of=("self",)``: locking through
+    the join would also lock the body FOR UPDATE, which blocks the foreign-key check of a transaction that
+    holds the chain head (the deadlock of docs/quality.md, "Load").
+    """
+    meeting_id = AgendaItem.objects.filter(pk=pk).values_list("meeting_id", flat=True).get()
+    lock_meeting(meeting_id)
+    return AgendaItem.objects.select_for_update(no_key=True, of=("self",)).select_related("meeting__body").get(pk=pk)
+
+
 @transaction.atomic
 def open_voting(*, actor, item: AgendaItem) -> AgendaItem:
-    item = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)  # fresh state
+    item = _lock_item(item.pk)
     meeting = item.meeting
     if not is_secretariat(actor, meeting.body, meeting.meeting_date):
         raise PermissionDenied("위원장 또는 간사만 표결을 시작할 수 있습니다.")
@@ -126,14 +195,14 @@ def _voter_for(actor, item: AgendaItem, membership: Membership) -> bool:
 def cast_vote(*, actor, item: AgendaItem, membership: Membership, choice: str) -> Vote:
     """One vote per member per item, chained. Refusals (not a member, recused, closed, twice) change nothing.
 
-    The item row is locked first, so a vote and the closing of the vote never interleave: whichever
-    comes second sees the other's result (a4.8, a4.11).
+    The meeting and item rows are locked first, so a vote and the closing of the vote never interleave:
+    whichever comes second sees the other's result (a4.8, a4.11).
     """
     if choice not in VoteChoice.values:
         raise VoteRefused("찬성·반대·기권 중 하나를 고르십시오.")
     try:
         with transaction.atomic():
-            locked = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+            locked = _lock_item(item.pk)
             meeting = locked.meeting
             if not locked.voting_open or hasattr(locked, "resolution"):
                 raise VoteRefused("표결이 마감되었거나 시작되지 않았습니다. 표가 기록되지 않았습니다.")
@@ -195,14 +264,22 @@ def close_vote(
     remarks: str = "",
 ) -> Resolution:
     """Fixes the outcome with its arithmetic. No resolution without quorum (a4.8, a5.8; a15.5)."""
-    locked = AgendaItem.objects.select_for_update().select_related("meeting__body").get(pk=item.pk)
+    locked = _lock_item(item.pk)
     meeting = locked.meeting
     if not is_secretariat(actor, meeting.body, meeting.meeting_date):
         raise PermissionDenied("위원장 또는 간사만 의결을 기록할 수 있습니다.")
     if hasattr(locked, "resolution"):
         raise ValidationError("이미 의결된 안건입니다.")
-    counts = tally(locked)
     clauses = list(QUORUM_CLAUSES[meeting.body.kind])
+    quorum_key, majority_key, _ = QUORUM_RULES[meeting.body.kind]
+    try:
+        readings = [param(quorum_key, meeting.meeting_date), param(majority_key, meeting.meeting_date)]
+    except RuleNotFound as error:
+        # A decision is made under the rule in force on its date, and records it; none is made without one.
+        raise ValidationError(
+            f"{error} 그날 적용할 정족수·의결 기준이 없어 의결을 기록할 수 없습니다 ({', '.join(clauses)})."
+        ) from error
+    counts = tally(locked, MeetingRules(readings[0].fraction, readings[1].fraction))
     if not counts.has_quorum:
         raise ValidationError(f"정족수에 미달하여 의결할 수 없습니다 ({', '.join(clauses)}): {counts.explanation()}")
     outcome = ResolutionOutcome.PASSED if counts.passes else ResolutionOutcome.REJECTED
@@ -214,8 +291,6 @@ def close_vote(
         raise ValidationError({"effect": "수정 의결은 우선순위 또는 조정 예산을 적어야 합니다 (제8조제8항)."})
     if adjusted_budget is not None and adjusted_budget < 0:
         raise ValidationError({"adjusted_budget": "조정 예산은 0원 이상이어야 합니다."})
-    quorum_key, majority_key, _ = QUORUM_RULES[meeting.body.kind]
-    readings = [param(quorum_key, meeting.meeting_date), param(majority_key, meeting.meeting_date)]
     resolution = Resolution.objects.create(
         item=locked,
         outcome=outcome,
@@ -230,6 +305,12 @@ def close_vote(
     )
     locked.voting_open = False
     locked.save(update_fields=["voting_open", "updated_at"])
+    # The chapter applies the decision (locking and updating its plan and project) before the resolution is
+    # chained: the chain head is the last lock taken, so no action holding it ever waits for another row.
+    if locked.subject_type_id:
+        handler = RESOLUTION_HANDLERS.get(locked.subject_type.model_class()._meta.label_lower)
+        if handler is not None:
+            handler(resolution)
     record_event(
         kind=LegalEventKind.RESOLUTION_RECORDED,
         actor=actor,
@@ -246,10 +327,6 @@ def close_vote(
         clause_ids=clauses,
         pack_version=resolution.pack_version,
     )
-    if locked.subject_type_id:
-        handler = RESOLUTION_HANDLERS.get(locked.subject_type.model_class()._meta.label_lower)
-        if handler is not None:
-            handler(resolution)
     return resolution
 
 
