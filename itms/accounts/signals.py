@@ -7,10 +7,9 @@ the field-level before/after; the chain keeps that it happened, by whom, and und
 
 from __future__ import annotations
 
-from auditlog.context import auditlog_value
-
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
+from itms.core.middleware import current_user
 
 from .models import Assignment, AssignmentKind, RoleBinding
 from .roles import ROLE_INFO, Role
@@ -18,19 +17,11 @@ from .roles import ROLE_INFO, Role
 _ACTIONS = {True: "지정", False: "변경", None: "해제"}
 
 
-def _actor():
-    try:
-        return auditlog_value.get().get("actor")
-    except LookupError:
-        return None
-
-
 def _record(instance, created: bool | None, summary: str, payload: dict, clause_ids) -> None:
-    actor = _actor()
     record_event(
         kind=LegalEventKind.ROLE_CHANGED,
         summary=f"{summary} {_ACTIONS[created]}",
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=current_user(),
         subject=instance,
         payload={"action": {True: "created", False: "changed", None: "deleted"}[created], **payload},
         clause_ids=clause_ids,

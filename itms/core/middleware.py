@@ -12,8 +12,22 @@ _request_id: ContextVar[str | None] = ContextVar("itms_request_id", default=None
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
+_request: ContextVar = ContextVar("itms_request", default=None)
+
+
 def get_request_id() -> str | None:
     return _request_id.get()
+
+
+def current_user():
+    """The signed-in user of the request being served, or None (outside a request, or anonymous).
+
+    Read at call time, so a user that DRF authenticated by token after the middleware ran is seen;
+    reset after every request, unlike django-auditlog's context, which keeps the last actor.
+    """
+    request = _request.get()
+    user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
 
 
 class RequestIdMiddleware:
@@ -24,11 +38,12 @@ class RequestIdMiddleware:
         given = request.headers.get("X-Request-ID", "")
         request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
         request.request_id = request_id
-        token = _request_id.set(request_id)
+        token, request_token = _request_id.set(request_id), _request.set(request)
         try:
             response = self.get_response(request)
         finally:
             _request_id.reset(token)
+            _request.reset(request_token)
         response["X-Request-ID"] = request_id
         return response
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -30,12 +32,23 @@ def pytest_collection_modifyitems(items):
         item.add_marker(pytest.mark.django_db(transaction=transactional))
 
 
+def is_test_database(connection) -> bool:
+    """Whether the connection is on a test database.
+
+    pytest-django has switched NAME to it by now: "test_…" (xdist adds "_gw0"), or SQLite's in-memory
+    database. Comparing with _get_test_db_name() would prefix "test_" a second time.
+    """
+    name = str(connection.settings_dict["NAME"])
+    in_memory = connection.vendor == "sqlite" and connection.creation.is_in_memory_db(name)
+    return in_memory or Path(name).name.startswith("test_")
+
+
 def _build_demo_in_test_database() -> None:
     """build_demo, but never into a database that is not the test database."""
     from django.db import connection
 
     name = connection.settings_dict["NAME"]
-    if name != connection.creation._get_test_db_name():
+    if not is_test_database(connection):
         raise RuntimeError(
             f"시험용이 아닌 데이터베이스({name})에 시연 기관을 만들지 않습니다. "
             "시험에 pytest.mark.django_db를 붙이거나 db 픽스처를 쓰십시오."

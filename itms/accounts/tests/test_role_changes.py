@@ -41,7 +41,8 @@ def test_a4_7_an_acting_assignment_made_through_the_api_is_chained_with_its_auth
     assert verify_chain().ok
 
 
-def test_a3_2_moving_the_cio_role_and_removing_it_are_both_chained():
+def test_a3_2_moving_the_cio_role_and_removing_it_are_both_chained(client_of):
+    client_of("sysadmin").get("/")  # a request before, whose user must not be taken for the actor below
     binding = RoleBinding.objects.get(role=Role.CIO)
     before = _role_events().count()
     binding.note = "직제 개편"
@@ -49,6 +50,7 @@ def test_a3_2_moving_the_cio_role_and_removing_it_are_both_chained():
     binding.delete()
     changed, removed = _role_events()[before:]
     assert changed.payload["action"] == "changed" and "a3.2" in changed.clause_ids
+    assert changed.actor_id is None  # outside a request: nobody, not the last request's user
     assert removed.payload["action"] == "deleted" and removed.summary.endswith("해제")
     assert verify_chain().ok
 

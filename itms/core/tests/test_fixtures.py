@@ -11,13 +11,9 @@ from django.db import connection
 from itms.testing import fixtures
 
 
-def _on_the_test_database() -> bool:
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
-
-
 def test_a_test_using_only_a_demo_client_gets_the_test_database(request, client_of):
     assert request.node.get_closest_marker("django_db") is not None
-    assert _on_the_test_database()
+    assert fixtures.is_test_database(connection)
     assert client_of("admin").get("/django-admin/").status_code == 200
 
 
