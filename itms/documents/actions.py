@@ -67,7 +67,7 @@ def add_version(*, actor, document: Document, upload, note: str = "") -> Documen
     if not may_attach(actor, document.subject):
         raise PermissionDenied("이 문서에 새 판을 등록할 권한이 없습니다.")
     content_type = _check(upload)
-    Document.objects.select_for_update().get(pk=document.pk)  # version numbers are handed out one at a time
+    Document.objects.select_for_update(no_key=True).get(pk=document.pk)  # version numbers are handed out one at a time
     number = (document.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     sha256 = _hash(upload)
     if document.versions.filter(sha256=sha256).exists():

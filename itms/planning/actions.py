@@ -300,7 +300,7 @@ def open_opinion_round(*, actor, plan: StrategicPlan, units, due_date: dt.date) 
 
 @transaction.atomic
 def submit_opinion(*, actor, request: OpinionRequest, opinion: str) -> OpinionRequest:
-    request = OpinionRequest.objects.select_for_update().get(pk=request.pk)
+    request = OpinionRequest.objects.select_for_update(no_key=True).get(pk=request.pk)
     if not (
         holds(actor, Role.DEPARTMENT_HEAD, request.unit)
         or actor.is_superuser

@@ -17,7 +17,7 @@ APPROVING = (ResolutionEffect.APPROVE, ResolutionEffect.APPROVE_ADJUSTED)
 
 def apply_to_plan(resolution) -> None:
     """Approve (with priority and adjusted budget), hold or reject the plan; the project's stage follows."""
-    plan = ProjectPlan.objects.select_for_update().get(pk=resolution.item.subject_id)
+    plan = ProjectPlan.objects.select_for_update(no_key=True).get(pk=resolution.item.subject_id)
     before = plan.state
     if resolution.effect in APPROVING and resolution.outcome == "passed":
         plan.state = PlanState.APPROVED
@@ -39,7 +39,7 @@ def apply_to_plan(resolution) -> None:
 
 
 def apply_to_detailed_plan(resolution) -> None:
-    plan = DetailedPlan.objects.select_for_update().get(pk=resolution.item.subject_id)
+    plan = DetailedPlan.objects.select_for_update(no_key=True).get(pk=resolution.item.subject_id)
     before = plan.state
     if resolution.effect in APPROVING and resolution.outcome == "passed":
         plan.state = "approved"

@@ -170,7 +170,7 @@ def open_obligation(
         raise ValidationError("기한을 정해야 합니다.")
     subject_type = ContentType.objects.get_for_model(subject) if subject is not None else None
     with transaction.atomic():
-        same = Obligation.objects.select_for_update().filter(
+        same = Obligation.objects.select_for_update(no_key=True).filter(
             kind=kind, subject_type=subject_type, subject_id=subject.pk if subject is not None else None, key=key
         )
         existing = (same.order_by("-pk") if once else same.filter(status=ObligationStatus.OPEN)).first()
@@ -201,7 +201,7 @@ def open_obligation(
 def _find_open(kind: str, subject: models.Model | None, key: str) -> Obligation | None:
     subject_type = ContentType.objects.get_for_model(subject) if subject is not None else None
     return (
-        Obligation.objects.select_for_update()
+        Obligation.objects.select_for_update(no_key=True)
         .filter(
             kind=kind,
             subject_type=subject_type,
@@ -244,7 +244,7 @@ def waive_obligation(*, obligation: Obligation, actor, reason: str) -> Obligatio
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "면제 사유를 입력하십시오."})
-    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    obligation = Obligation.objects.select_for_update(no_key=True).get(pk=obligation.pk)
     if obligation.status != ObligationStatus.OPEN:
         raise ValidationError("이미 종결된 기한입니다.")
     obligation.status = ObligationStatus.WAIVED
@@ -292,7 +292,7 @@ def reschedule_obligation(*, obligation: Obligation, due: dt.date, explanation: 
     """Moves an open obligation's due date where the directive lets an authority set another deadline
     (e.g. a9.1 단서: the 정보기획담당관 notifies another deadline for detailed plans). The change log keeps
     the old date; the explanation says who set the new one and why."""
-    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    obligation = Obligation.objects.select_for_update(no_key=True).get(pk=obligation.pk)
     if obligation.status != ObligationStatus.OPEN:
         raise ValidationError("이미 종결된 기한은 바꿀 수 없습니다.")
     obligation.due_date = due
