@@ -25,6 +25,7 @@ register(
     menu=("admin", "부서"),
     path="org-units",
     select_related=("organization", "parent"),
+    search_choices=True,
 )
 register(
     Position,
@@ -34,6 +35,7 @@ register(
     serializer=serializers.PositionSerializer,
     menu=("admin", "직위"),
     select_related=("unit",),
+    search_choices=True,
     related=[
         ("보직 이력", "assignments", tables.AssignmentTable),
         ("역할 지정", "role_bindings", tables.RoleBindingTable),
@@ -47,6 +49,7 @@ register(
     serializer=serializers.UserSerializer,
     menu=("admin", "사용자"),
     select_related=("company",),
+    search_choices=True,
     detail_fields=[
         "username",
         "name",

@@ -50,6 +50,9 @@ class ObjectType:
     edit_refusal: str = "이 단계에서는 수정할 수 없습니다."
     # Extra context for the detail template: f(obj, request) -> dict.
     detail_context: Callable[[models.Model, Any], dict] | None = None
+    # A table of thousands of rows (users, positions, units, projects, systems): a choice field pointing at it
+    # renders only the chosen option(s) and a search box over this type's API (itms.core.widgets).
+    search_choices: bool = False
 
     @property
     def app_label(self) -> str:

@@ -3,6 +3,7 @@
 import django_tables2 as tables
 
 from .formats import format_date, format_won
+from .pagination import EstimatedCountPaginator
 
 
 class DateColumn(tables.Column):
@@ -37,6 +38,11 @@ class ItmsTable(tables.Table):
         attrs = {"class": "table table-vcenter card-table table-striped table-hover"}
         per_page = 50
         empty_text = "조건에 맞는 자료가 없습니다."
+
+    def paginate(self, paginator_class=EstimatedCountPaginator, per_page=None, page=1, *args, **kwargs):
+        # Every pager of every table (lists, related tables; also the one RequestConfig makes when the table is
+        # built with request=): no COUNT(*) over a whole big table (itms.core.pagination).
+        return super().paginate(paginator_class, per_page, page, *args, **kwargs)
 
 
 class ObjectColumn(tables.Column):

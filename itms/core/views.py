@@ -26,7 +26,9 @@ from django_tables2.export import TableExport
 from . import registry
 from .display import detail_rows
 from .imports import import_rows, read_rows, template_workbook
+from .pagination import EstimatedCountPaginator
 from .registry import ACTIONS_WITH_OBJECT, ObjectType
+from .widgets import search_large_choices
 
 
 class OutOfScope(Exception):
@@ -91,7 +93,8 @@ class ObjectListView(ObjectTypeMixin, View):
             exporter = TableExport(export_format, table, exclude_columns=("actions",))
             name = f"{self.object_type.verbose_name}.{export_format}"
             return exporter.response(filename=name)
-        RequestConfig(request, paginate={"per_page": _per_page(request)}).configure(table)
+        paginate = {"per_page": _per_page(request), "paginator_class": EstimatedCountPaginator}
+        RequestConfig(request, paginate=paginate).configure(table)
         context = self.base_context(table=table, filter=filterset, export_formats=self.export_formats)
         template = "ui/partials/object_table.html" if request.htmx and not request.htmx.boosted else self.template_name
         return render(request, template, context)
@@ -156,14 +159,20 @@ class ObjectEditView(ObjectTypeMixin, View):
             raise PermissionDenied(self.object_type.edit_refusal)
         return obj
 
+    def make_form(self, *args, **kwargs):
+        form = self.object_type.form(*args, **kwargs)
+        # A select over thousands of users, positions or projects becomes a search box (as in the filters).
+        search_large_choices(form.fields, user=self.request.user)
+        return form
+
     def get(self, request, pk=None):
         instance = self.get_instance()
-        form = self.object_type.form(instance=instance, initial=request.GET.dict() if instance is None else None)
+        form = self.make_form(instance=instance, initial=request.GET.dict() if instance is None else None)
         return self.render_form(form, instance)
 
     def post(self, request, pk=None):
         instance = self.get_instance()
-        form = self.object_type.form(request.POST, request.FILES, instance=instance)
+        form = self.make_form(request.POST, request.FILES, instance=instance)
         if form.is_valid():
             try:
                 with transaction.atomic():

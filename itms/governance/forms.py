@@ -2,6 +2,7 @@ from django import forms
 
 from itms.accounts.models import OrgUnit, User, UserKind
 from itms.core.forms import ItmsForm, ItmsModelForm
+from itms.core.widgets import search_large_choices
 
 from .choices import AGENDA_KINDS, AttendanceStatus, MeetingMode, RecusalKind, ResolutionEffect, VoteChoice
 from .models import Body, Membership
@@ -49,6 +50,8 @@ class AgendaItemForm(ItmsForm):
         self.fields["project"].queryset = Project.objects.filter(end_year__gte=timezone.localdate().year - 1).order_by(
             "-start_year", "name"
         )
+        # Hundreds of projects and units: a search box and the chosen option, not a select of every row.
+        search_large_choices(self.fields)
 
 
 class AttendanceForm(ItmsForm):

@@ -31,7 +31,8 @@ register(
     form=forms.BodyForm,
     serializer=serializers.BodySerializer,
     menu=("governance", "위원회·협의회"),
-    select_related=("chair_position", "secretary_position"),
+    # Position.__str__ names its unit: without the units, the list ran two queries a row.
+    select_related=("chair_position__unit", "secretary_position__unit"),
     detail_template="governance/body_detail.html",
     detail_context=_body_context,
 )

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -76,13 +76,30 @@ def cycle_context(cycle: PlanningCycle, request) -> dict:
 
 
 def late_board(cycle: PlanningCycle) -> list[dict]:
-    """Who is late in this cycle: open overdue obligations and late fulfilments, by owing department."""
+    """Who is late in this cycle: open overdue obligations and late fulfilments, by owing department.
+
+    The cycle's obligations are those on its subjects: the calendar submissions on the projects starting in the
+    cycle's year (actions.enroll_project) and the impact-review replies on its plans' reviews. Each half is read
+    through the obligation_subject index (subject_type, subject_id), not by scanning every obligation for its key.
+    """
+    from .models import ImpactReview
+
     today = timezone.localdate()
-    plans = ProjectPlan.objects.filter(cycle=cycle).values("pk")
-    reviews = Obligation.objects.filter(kind="impact_review_reply", subject_id__in=_review_ids(plans))
-    rows = Obligation.objects.filter(Q(key=f"cycle-{cycle.year}") | Q(pk__in=reviews.values("pk")))
+    types = ContentType.objects.get_for_models(Project, ImpactReview)
+    fields = ("owed_by_unit__name", "status", "due_date", "closed_at")
+    submissions = Obligation.objects.filter(
+        subject_type=types[Project],
+        subject_id__in=Project.objects.filter(start_year=cycle.year).values("pk"),
+        key=f"cycle-{cycle.year}",
+    )
+    replies = Obligation.objects.filter(
+        subject_type=types[ImpactReview],
+        subject_id__in=ImpactReview.objects.filter(plan__cycle=cycle).values("pk"),
+        kind="impact_review_reply",
+    )
+    rows = submissions.values_list(*fields).order_by().union(replies.values_list(*fields).order_by(), all=True)
     board: dict = defaultdict(Counter)
-    for unit, status, due, closed in rows.values_list("owed_by_unit__name", "status", "due_date", "closed_at"):
+    for unit, status, due, closed in rows:
         if status == "open" and due < today:
             board[unit]["overdue"] += 1
         elif status == "met" and closed and timezone.localtime(closed).date() > due:
@@ -93,12 +110,6 @@ def late_board(cycle: PlanningCycle) -> list[dict]:
         ({"unit": unit, **counts} for unit, counts in board.items()),
         key=lambda row: (-row.get("overdue", 0), -row.get("late", 0), row["unit"] or ""),
     )
-
-
-def _review_ids(plans):
-    from .models import ImpactReview
-
-    return ImpactReview.objects.filter(plan__in=plans).values("pk")
 
 
 @login_required

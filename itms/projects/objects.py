@@ -32,6 +32,7 @@ register(
     serializer=serializers.ProjectSerializer,
     menu=("planning", "정보화사업"),
     select_related=("organization", "sponsor_unit"),
+    search_choices=True,
     prefetch_related=("co_units", "related_systems", "strategic_tasks", "preceded_by"),
     related=[
         ("연도별 예산", "budget_lines", tables.BudgetLineTable),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import django_filters
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 
 from itms.accounts.models import OrgUnit
@@ -32,13 +31,11 @@ def _kind_choices():
 
 
 def _subject_type_choices():
-    used = Obligation.objects.order_by().values("subject_type").distinct()
-    result = []
-    for content_type in ContentType.objects.filter(pk__in=used):
-        model = content_type.model_class()
-        name = model._meta.verbose_name if model else content_type.model
-        result.append((f"{content_type.app_label}.{content_type.model}", str(name)))
-    return sorted(result, key=lambda choice: choice[1])
+    # Obligations are opened on registered records (workflow subjects, projects, meetings …): the registry names
+    # every type there can be, without a SELECT DISTINCT over the obligations (100,000 rows at scale).
+    from itms.core.registry import REGISTRY
+
+    return sorted(((t.label, t.verbose_name) for t in REGISTRY.values()), key=lambda choice: choice[1])
 
 
 class ObligationFilterSet(ItmsFilterSet):
@@ -142,7 +139,8 @@ class ParameterFilterSet(ItmsFilterSet):
 
 class CalendarExceptionFilterSet(ItmsFilterSet):
     search_fields = ("name", "reason")
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="연도")
+    # The date's year lookup builds dates from the value: 0 or 10000 would be a 500 (finding F3).
+    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="연도", min_value=1, max_value=9999)
 
     class Meta:
         model = CalendarException

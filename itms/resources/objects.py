@@ -12,6 +12,7 @@ register(
     serializer=serializers.InformationSystemSerializer,
     menu=("resources", "정보시스템"),
     select_related=("organization", "operating_unit"),
+    search_choices=True,
     related=[
         ("기능", "functions", tables.SystemFunctionTable),
         ("하위 시스템", "subsystems", tables.InformationSystemTable),

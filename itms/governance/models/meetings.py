@@ -256,6 +256,7 @@ class Resolution(PrimaryModel):
         verbose_name = _("의결")
         verbose_name_plural = _("의결")
         ordering = ["-decided_at"]
+        indexes = [models.Index(fields=["decided_at"], name="resolution_decided_at")]  # the list's order
 
     def __str__(self) -> str:
         return f"{self.item} — {self.get_outcome_display()} ({self.get_effect_display()})"

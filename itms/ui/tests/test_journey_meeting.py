@@ -126,6 +126,11 @@ def test_full_committee_meeting(page, page_log, open_as):
     page.select_option("#id_item-kind", label="신기술을 활용한 정보화 추진")
     page.fill("#id_item-title", project.name)
     page.fill("#id_item-description", "엑스레이 영상 인공지능 판독의 기술검증 결과와 2027년 시범 도입 계획")
+    # The project select lists no project until searched: the typeahead asks the projects API as one types.
+    assert page.locator("#id_item-project option").count() == 1
+    page.get_by_label("대상 정보화사업 찾기").fill(project.code)
+    page.locator("#id_item-project option", has_text=project.name).wait_for(state="attached")
+    shot(page, "agenda-project-typeahead")
     page.select_option("#id_item-project", label=project.name)
     assert "안건을 추가했습니다" in submit(page, page.get_by_role("button", name="추가", exact=True))
     item = page.locator("[data-testid=agenda-item]").filter(has_text=project.name)

@@ -1,0 +1,201 @@
+"""Choice fields over big tables: a search box and a select that holds only the chosen option(s).
+
+A ``<select>`` of every user (5,000), project (3,000) or unit (400) costs hundreds of milliseconds to render
+and hundreds of kilobytes to send. For a type registered with ``search_choices=True`` the filter forms
+(``ItmsFilterSet``, automatically) and any form that calls ``search_large_choices(form.fields)`` render instead:
+
+* a search box (``<name>__search``) and the select with only the empty/"none" choices, the chosen option(s)
+  and, after a search, the first matches (``LIMIT`` rows, by the type's ``search_fields``);
+* ``data-search-url``: the type's API list (``/api/<app>/<path>/``, ``?q=`` searches the same fields), which
+  ``static/js/itms.js`` queries as the user types, filling the select (no page reload, nothing from outside).
+
+Without JavaScript the search box is sent with the form: a term that matches exactly one row chooses it; a
+term that matches several (or none) leaves the field invalid and the page lists the matches to choose from.
+Validation is the field's own (``queryset.get(pk=…)``): nothing here widens what a form accepts.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import reduce
+from operator import or_
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
+from django.urls import NoReverseMatch, reverse
+
+from . import registry
+
+SEARCH_SUFFIX = "__search"
+LIMIT = 20  # matches listed after a search (server side and in itms.js)
+MAX_TERM = 100
+
+
+def text_search(queryset, fields, value: str):
+    """Rows where any of ``fields`` contains ``value`` (case-insensitive); all rows for an empty value."""
+    value = (value or "").strip()
+    if not value or not fields:
+        return queryset
+    return queryset.filter(reduce(or_, (Q(**{f"{f}__icontains": value}) for f in fields)))
+
+
+class SearchSelectMixin:
+    template_name = "ui/widgets/search_select.html"
+
+    def __init__(self, *args, object_type=None, label="", user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.object_type = object_type
+        self.label = str(label or "")
+        self.user = user  # searches show only rows this user may view (as the API does); None: the form's rows
+        self.search_term = ""
+        self.match_count: int | None = None
+        self.has_choice = False
+
+    # --- reading the form data ----------------------------------------------------------------------------------
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        self.search_term = str(data.get(name + SEARCH_SUFFIX) or "").strip()[:MAX_TERM]
+        if self.search_term and not _chosen(value):
+            resolved = self._resolve(self.search_term)
+            if self.allow_multiple_selected:
+                return [resolved]
+            return resolved
+        return value
+
+    def _resolve(self, term: str) -> str:
+        """The one row the term names; else the term itself, which the field refuses (the page lists matches)."""
+        iterator = self.choices
+        if not isinstance(iterator, ModelChoiceIterator) or not self.search_fields:
+            return term
+        key = iterator.field.to_field_name or "pk"
+        found = list(self._search(iterator.queryset, term).values_list(key, flat=True)[:2])
+        return str(found[0]) if len(found) == 1 else term
+
+    def _search(self, queryset, term: str):
+        if self.user is not None and hasattr(queryset, "restrict"):
+            queryset = queryset.restrict(self.user, "view")
+        return text_search(queryset, self.search_fields, term)
+
+    @property
+    def search_fields(self) -> tuple[str, ...]:
+        filterset = getattr(self.object_type, "filterset", None)
+        return tuple(getattr(filterset, "search_fields", ()) or ())
+
+    # --- rendering ------------------------------------------------------------------------------------------------
+    def optgroups(self, name, value, attrs=None):
+        everything = self.choices
+        self.choices = self._narrowed(everything, value)
+        try:
+            return super().optgroups(name, value, attrs)
+        finally:
+            self.choices = everything
+
+    def _narrowed(self, choices, value):
+        """The same choices, but from the chosen rows and the search's matches only (no query if neither)."""
+        if not isinstance(choices, ModelChoiceIterator):
+            return choices
+        queryset = choices.queryset
+        key = choices.field.to_field_name or "pk"
+        wanted = _valid_keys(queryset.model, key, value)
+        self.has_choice = bool(wanted)
+        matches = []
+        self.match_count = None
+        if self.search_term and self.search_fields:
+            matches = list(self._search(queryset, self.search_term).values_list(key, flat=True)[:LIMIT])
+            self.match_count = len(matches)
+        narrowed = copy.copy(choices)
+        keys = [*wanted, *matches]
+        narrowed.queryset = queryset.filter(**{f"{key}__in": keys}) if keys else queryset.none()
+        return narrowed
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if not isinstance(value, ModelChoiceIteratorValue):
+            option["attrs"]["data-keep"] = ""  # 전체 / 없음: the typeahead keeps these when it refills the list
+        return option
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        css = context["widget"]["attrs"].get("class", "")
+        context["widget"]["search"] = {
+            "name": name + SEARCH_SUFFIX,
+            "term": self.search_term,
+            "url": self.search_url(),
+            "label": self.label,
+            "small": "-sm" in css,
+            "hint": "" if self.has_choice else self._hint(),
+        }
+        return context
+
+    def _hint(self) -> str:
+        if not self.search_term or self.match_count is None:
+            return ""
+        if self.match_count == 0:
+            return f"'{self.search_term}'에 맞는 항목이 없습니다."
+        more = " 이상" if self.match_count >= LIMIT else ""
+        return f"'{self.search_term}' 검색 결과 {self.match_count}건{more}: 목록에서 고르십시오."
+
+    def search_url(self) -> str:
+        """The type's API list, if the JSON rows name the same key the select sends (their ``id``)."""
+        t = self.object_type
+        iterator = self.choices
+        to_field = getattr(getattr(iterator, "field", None), "to_field_name", None)
+        if t is None or t.serializer is None or to_field not in (None, "id", "pk"):
+            return ""
+        try:
+            return reverse(f"api:{t.app_label}-{t.model_name}-list")
+        except NoReverseMatch:
+            return ""
+
+
+class SearchSelect(SearchSelectMixin, forms.Select):
+    pass
+
+
+class SearchSelectMultiple(SearchSelectMixin, forms.SelectMultiple):
+    pass
+
+
+def _chosen(value) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(v not in (None, "") for v in value)
+    return value not in (None, "")
+
+
+def _valid_keys(model, key: str, value) -> list:
+    """The chosen values that can name a row (others, e.g. a filter's "null" choice, are left out)."""
+    field = model._meta.pk if key == "pk" else model._meta.get_field(key)
+    values = value if isinstance(value, (list, tuple)) else [value]
+    keys = []
+    for raw in values:
+        if raw in (None, ""):
+            continue
+        try:
+            keys.append(field.to_python(raw))
+        except (ValidationError, TypeError, ValueError):
+            continue
+    return keys
+
+
+def search_large_choices(fields, *, user=None) -> None:
+    """Gives every select over a ``search_choices`` type the search widget (in place; no query is run).
+
+    With ``user``, the server-side search (the no-JavaScript path) finds only rows that user may view.
+    """
+    for field in fields.values():
+        if not isinstance(field, forms.ModelChoiceField) or field.queryset is None:
+            continue
+        widget = field.widget
+        if isinstance(widget, SearchSelectMixin) or not isinstance(widget, (forms.Select, forms.SelectMultiple)):
+            continue
+        object_type = registry.get(field.queryset.model)
+        if object_type is None or not object_type.search_choices:
+            continue
+        cls = SearchSelectMultiple if isinstance(widget, forms.SelectMultiple) else SearchSelect
+        replacement = cls(attrs=dict(widget.attrs), object_type=object_type, label=field.label, user=user)
+        replacement.is_required = widget.is_required
+        replacement.is_localized = widget.is_localized
+        replacement.choices = widget.choices  # the lazy iterator: still no query
+        field.widget = replacement
