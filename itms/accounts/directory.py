@@ -76,8 +76,10 @@ def holders(role: Role | str, unit: OrgUnit | int | None = None, on: dt.date | N
         if unit_id and info.per_unit:
             assignments = assignments.filter(position__unit_id=unit_id)
     else:
-        bindings = RoleBinding.objects.filter(role=role).values_list(
-            "position_id", "position__unit_id", "scope_unit_id"
+        bindings = (
+            RoleBinding.objects.active_on(on)
+            .filter(role=role)
+            .values_list("position_id", "position__unit_id", "scope_unit_id")
         )
         position_ids = [
             position_id
@@ -115,9 +117,11 @@ def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
     if user.kind == UserKind.STAFF:
         assignments = list(Assignment.objects.active_on(on).filter(user=user).select_related("position__unit"))
         bindings: dict[int, list[tuple[str, int | None]]] = {}
-        for position_id, role, scope_unit_id in RoleBinding.objects.filter(
-            position_id__in=[a.position_id for a in assignments]
-        ).values_list("position_id", "role", "scope_unit_id"):
+        for position_id, role, scope_unit_id in (
+            RoleBinding.objects.active_on(on)
+            .filter(position_id__in=[a.position_id for a in assignments])
+            .values_list("position_id", "role", "scope_unit_id")
+        ):
             bindings.setdefault(position_id, []).append((role, scope_unit_id))
         for a in assignments:
             acting = a.kind == AssignmentKind.ACTING

@@ -99,4 +99,4 @@ class AssignmentForm(ItmsModelForm):
 class RoleBindingForm(ItmsModelForm):
     class Meta:
         model = RoleBinding
-        fields = ("role", "position", "scope_unit", "note")
+        fields = ("role", "position", "scope_unit", "start_date", "end_date", "note")

@@ -268,6 +268,7 @@ class Assignment(PrimaryModel):
         verbose_name = _("보직")
         verbose_name_plural = _("보직")
         ordering = ["-start_date"]
+        indexes = [models.Index(fields=["start_date"], name="assignment_start_date")]  # the list's order
 
     def __str__(self) -> str:
         return f"{self.user.name} — {self.position} ({self.get_kind_display()})"
@@ -299,8 +300,19 @@ class Assignment(PrimaryModel):
         return self.start_date <= on and (self.end_date is None or self.end_date >= on)
 
 
+class RoleBindingQuerySet(RestrictedQuerySet):
+    def active_on(self, on: dt.date | None = None) -> RoleBindingQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=on), Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
+
+
 class RoleBinding(PrimaryModel):
-    """Binds a role to a position (a3.2 CIO ← 정보데이터정책관, a2.0.15 정보보안담당관 ← 시스템운영팀장 …)."""
+    """Binds a role to a position (a3.2 CIO ← 정보데이터정책관, a2.0.15 정보보안담당관 ← 시스템운영팀장 …).
+
+    Dated, so that "who held role R on date D" stays answerable after a reorganisation moves the role.
+    """
 
     role = models.CharField(_("역할"), max_length=40, choices=[(r.value, r.label) for r in BOUND_ROLES])
     position = models.ForeignKey(
@@ -315,7 +327,11 @@ class RoleBinding(PrimaryModel):
         related_name="+",
         help_text=_("정보자산 담당자처럼 범위가 있는 역할의 담당 부서 (비우면 직위의 부서)"),
     )
+    start_date = models.DateField(_("시작일"), null=True, blank=True, help_text=_("비우면 처음부터"))
+    end_date = models.DateField(_("종료일"), null=True, blank=True, help_text=_("비우면 계속"))
     note = models.CharField(_("비고"), max_length=200, blank=True)
+
+    objects = RoleBindingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("역할 지정")
@@ -325,6 +341,11 @@ class RoleBinding(PrimaryModel):
 
     def __str__(self) -> str:
         return f"{Role(self.role).label} ← {self.position}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("종료일은 시작일보다 빠를 수 없습니다.")})
 
 
 def _refuse_cycle(instance: models.Model, field: str, label) -> None:

@@ -76,4 +76,4 @@ class RoleBindingTable(ItmsTable):
 
     class Meta(ItmsTable.Meta):
         model = RoleBinding
-        fields = ("binding", "role", "position", "scope_unit", "note")
+        fields = ("binding", "role", "position", "scope_unit", "start_date", "end_date", "note")

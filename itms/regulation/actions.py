@@ -36,7 +36,9 @@ def change_parameter(*, actor, parameter: Parameter, value, effective_from: dt.d
     value = parameter.validate_value(value)
     with transaction.atomic():
         # Serialises concurrent changes of one parameter (the unique date is checked under the lock).
-        parameter = Parameter.objects.select_for_update(no_key=True, of=("self",)).select_related("pack").get(pk=parameter.pk)
+        parameter = (
+            Parameter.objects.select_for_update(no_key=True, of=("self",)).select_related("pack").get(pk=parameter.pk)
+        )
         pack = parameter.pack
         today = timezone.localdate()
         if effective_from < today:

@@ -80,7 +80,9 @@ class HolderIndex:
         self._by_kind: dict[str, list[int]] | None = None
         lookups = sorted({path for conditions in DERIVED_ROLES.values() for path in conditions})
         bound: dict[int, list[tuple[Role, int | None]]] = defaultdict(list)
-        for role, position_id, scope_unit_id in RoleBinding.objects.values_list("role", "position_id", "scope_unit_id"):
+        for role, position_id, scope_unit_id in RoleBinding.objects.active_on(on).values_list(
+            "role", "position_id", "scope_unit_id"
+        ):
             bound[position_id].append((Role(role), scope_unit_id))
         rows = (
             Assignment.objects.active_on(on)

@@ -69,4 +69,4 @@ class AssignmentSerializer(ItmsModelSerializer):
 class RoleBindingSerializer(ItmsModelSerializer):
     class Meta:
         model = RoleBinding
-        fields = ("id", "display", "url", "role", "position", "scope_unit", "note")
+        fields = ("id", "display", "url", "role", "position", "scope_unit", "start_date", "end_date", "note")

@@ -3,10 +3,11 @@
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from itms.accounts.directory import holders, holds, roles_of
-from itms.accounts.models import Assignment, AssignmentKind, OrgUnit, Position, User
+from itms.accounts.models import Assignment, AssignmentKind, OrgUnit, Position, RoleBinding, User
 from itms.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,24 @@ def test_inactive_users_hold_nothing():
     user.save()
     assert roles_of(User.objects.get(username="itplan")) == frozenset()
     assert _names(Role.IT_PLANNING_OFFICER) == []
+
+
+def test_a3_2_a_role_moved_to_another_position_is_answered_by_date(demo):
+    """Who held the role on a date follows the binding in force that day, not today's (a3.2, a2.0.15)."""
+    old = RoleBinding.objects.get(role=Role.SECURITY_OFFICER)
+    old_holders = {h.user.username for h in holders(Role.SECURITY_OFFICER)}
+    old.end_date = dt.date(2026, 6, 30)
+    old.save()
+    new_position = Position.objects.get(unit__code="KCS-DAT", is_head=True)
+    RoleBinding.objects.create(role=Role.SECURITY_OFFICER, position=new_position, start_date=dt.date(2026, 7, 1))
+
+    before = {h.user.username for h in holders(Role.SECURITY_OFFICER, on=dt.date(2026, 6, 30))}
+    after = {h.user.username for h in holders(Role.SECURITY_OFFICER, on=dt.date(2026, 7, 1))}
+    assert before == old_holders == {"security"}
+    assert after == {"itdept"}
+
+
+def test_a_binding_ending_before_it_starts_is_refused_in_korean():
+    binding = RoleBinding(start_date=dt.date(2026, 7, 1), end_date=dt.date(2026, 6, 1))
+    with pytest.raises(ValidationError, match="종료일은 시작일보다 빠를 수 없습니다"):
+        binding.clean()
