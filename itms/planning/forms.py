@@ -2,6 +2,7 @@ from django import forms
 
 from itms.accounts.models import OrgUnit
 from itms.core.forms import ItmsForm, ItmsModelForm
+from itms.core.widgets import search_large_choices
 from itms.projects.models import Project
 
 from .models import (
@@ -74,9 +75,11 @@ class StartForm(ItmsForm):
 
     project = forms.ModelChoiceField(label="정보화사업", queryset=Project.objects.none())
 
-    def __init__(self, *args, cycle: PlanningCycle, projects, **kwargs):
+    def __init__(self, *args, cycle: PlanningCycle, projects, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = projects.filter(start_year=cycle.year)
+        # Hundreds of projects start in a year: a search box, not a select of all of them.
+        search_large_choices(self.fields, user=user)
 
 
 class DetailedStartForm(StartForm):

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -35,14 +36,20 @@ def _visible(model, request, pk):
 
 
 # --- the cycle board ---------------------------------------------------------------------------------------------
+BOARD_PAGE_SIZE = 50
+
+
 def cycle_context(cycle: PlanningCycle, request) -> dict:
     user = request.user
-    projects = list(
+    # A large agency starts hundreds of projects a year: the board is read a page at a time.
+    page = Paginator(
         Project.objects.restrict(user, "view")
         .filter(start_year=cycle.year)
         .select_related("sponsor_unit")
-        .order_by("sponsor_unit__name", "name")
-    )
+        .order_by("sponsor_unit__name", "name", "pk"),
+        BOARD_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    projects = list(page.object_list)
     by_project = {p.pk: {"project": p} for p in projects}
     for model, key in ((PreReview, "pre_review"), (ProjectPlan, "plan"), (DetailedPlan, "detailed")):
         for record in model.objects.filter(cycle=cycle, project__in=projects):
@@ -66,10 +73,11 @@ def cycle_context(cycle: PlanningCycle, request) -> dict:
     return {
         "cycle": cycle,
         "rows": list(by_project.values()),
+        "board_page": page,
         "late_board": late_board(cycle),
         "is_it_planning": actions.is_it_planning(user),
-        "start_form": forms.StartForm(cycle=cycle, projects=sponsorable),
-        "detailed_form": forms.DetailedStartForm(cycle=cycle, projects=sponsorable, prefix="detailed"),
+        "start_form": forms.StartForm(cycle=cycle, projects=sponsorable, user=user),
+        "detailed_form": forms.DetailedStartForm(cycle=cycle, projects=sponsorable, user=user, prefix="detailed"),
         "notice_form": forms.DeadlineNoticeForm(prefix="notice"),
         "can_start": sponsorable.exists() or actions.is_it_planning(user),
     }
@@ -140,9 +148,11 @@ def start(request, pk: int, what: str):
     projects = Project.objects.restrict(request.user, "change")
     url = cycle.get_absolute_url()
     if what == "detailed":
-        form = forms.DetailedStartForm(request.POST, cycle=cycle, projects=projects, prefix="detailed")
+        form = forms.DetailedStartForm(
+            request.POST, cycle=cycle, projects=projects, user=request.user, prefix="detailed"
+        )
     else:
-        form = forms.StartForm(request.POST, cycle=cycle, projects=projects)
+        form = forms.StartForm(request.POST, cycle=cycle, projects=projects, user=request.user)
     if not form.is_valid():
         return answer(request, url, error=f"입력 내용을 확인하십시오: {form_errors(form)}")
     data, project = form.cleaned_data, form.cleaned_data["project"]

@@ -296,3 +296,29 @@ def test_a8_1_starting_the_plan_does_not_reopen_the_met_pre_review_deadline():
     pre_review = Obligation.objects.filter(kind="pre_review_request", subject_id=p.pk)
     assert pre_review.count() == 1 and pre_review.get().status == "met"
     assert Project.objects.get(pk=p.pk).stage == "pre_review"
+
+
+def test_the_cycle_board_of_a_large_agency_is_read_a_page_at_a_time(client_of):
+    """Hundreds of projects start in a year: 50 rows a page, a bounded query count, and no select of every project."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from itms.planning.views import BOARD_PAGE_SIZE
+    from itms.projects.factories import ProjectFactory
+
+    cycle = PlanningCycle.objects.get(year=2027)
+    ProjectFactory.create_batch(120)
+    total = Project.objects.filter(start_year=2027).count()
+    client = client_of("itplan")
+    with CaptureQueriesContext(connection) as first_page:
+        html = client.get(f"/planning/planning-cycles/{cycle.pk}/").content.decode()
+    assert html.count('<a href="/projects/projects/') >= BOARD_PAGE_SIZE
+    assert f"전체 {total}건 중 1–{BOARD_PAGE_SIZE}" in html
+    assert html.count("<option") < 20  # the start forms search projects instead of listing them
+    last = client.get(f"/planning/planning-cycles/{cycle.pk}/", {"page": 99}).content.decode()
+    assert f"–{total}</p>" in last
+
+    ProjectFactory.create_batch(60)
+    with CaptureQueriesContext(connection) as more:
+        client.get(f"/planning/planning-cycles/{cycle.pk}/")
+    assert len(more) == len(first_page)

@@ -115,6 +115,9 @@ def test_planning_cycle_three_roles(page, page_log, open_as):
     row = board.locator("tbody tr").filter(has_text=project.name)
     assert row.locator("td").nth(2).inner_text().startswith("미작성")
     shot(page, "sponsor-cycle-board")
+    # The project select lists no project until searched (hundreds start in a year): type, then choose.
+    page.locator("#id_project").locator("xpath=..").locator("[data-search-input]").fill(project.code)
+    page.locator("#id_project option", has_text=project.name).wait_for(state="attached")
     page.select_option("#id_project", label=project.name)
     click_link(page, page.get_by_role("button", name="사업계획서 작성"))
     plan = ProjectPlan.objects.get(cycle=cycle, project=project)
