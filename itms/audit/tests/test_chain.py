@@ -149,18 +149,42 @@ def test_verifying_in_ranges_reports_what_one_pass_reports(damage):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="worker processes read committed rows of a server database"
 )
-def test_verification_in_worker_processes_finds_the_same_fault(demo, monkeypatch):
-    from itms.audit import chain
-    from itms.audit.chain import _seq_bounds, _workers
-
-    # Under pytest-xdist, execnet keeps a thread of its own in this process, so _workers would refuse to fork.
-    # That thread holds no lock the children use (they open their own connections), so the test may fork.
-    monkeypatch.setattr(chain.threading, "active_count", lambda: 1)
+def test_verification_in_worker_processes_finds_the_same_fault(demo):
     events = _events(30)
-    assert _workers(2, _seq_bounds()) == 2  # this test really forks
-    assert verify_chain(chunk_size=4, workers=2) == verify_chain(chunk_size=4, workers=1)
-    assert verify_chain(workers=2).ok
+    assert _verify_in_a_fresh_process(workers=2) == [2, *_verified(workers=1)[1:]]
+    assert _verified(workers=1)[1] is True
     LegalEvent.objects.filter(pk=events[20].pk).update(payload={"vote": "반대"})
-    forked = verify_chain(chunk_size=4, workers=2)
-    assert not forked.ok and forked.broken_seq == events[20].seq
-    assert forked == verify_chain(chunk_size=4, workers=1)
+    forked = _verify_in_a_fresh_process(workers=2)
+    assert forked[0] == 2  # it really forked
+    assert forked[1:] == _verified(workers=1)[1:]
+    assert forked[1:3] == [False, events[20].seq]
+
+
+def _verified(workers: int) -> list:
+    result = verify_chain(chunk_size=4, workers=workers)
+    return [workers, result.ok, result.broken_seq, result.checked]
+
+
+def _verify_in_a_fresh_process(workers: int) -> list:
+    """verify_chain in a new process, as `manage.py verify_audit_chain` runs it.
+
+    A pytest-xdist worker has threads of its own (execnet, a live server), and forking such a process is what
+    _workers refuses in production; a fresh single-threaded process is where the forked path runs.
+    """
+    import json
+    import os
+    import subprocess
+    import sys
+
+    db = connection.settings_dict
+    url = f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    code = (
+        "import django, json; django.setup()\n"
+        "from itms.audit.chain import _seq_bounds, _workers, verify_chain\n"
+        f"r = verify_chain(chunk_size=4, workers={workers})\n"
+        f"print(json.dumps([_workers({workers}, _seq_bounds()), r.ok, r.broken_seq, r.checked]))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.test_settings", "DATABASE_URL": url}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
