@@ -3,6 +3,9 @@
 Votes, signatures and deadlines follow positions (ADR 0003), so the record of who held a position, and
 which position carried a role, must be as tamper-evident as the votes themselves. The change log keeps
 the field-level before/after; the chain keeps that it happened, by whom, and under which clauses.
+
+Signals, not an action: bindings and postings are edited through the generic pages, the API, the Django
+admin and the demo seed, and one receiver covers them all.
 """
 
 from __future__ import annotations
@@ -14,16 +17,18 @@ from itms.core.middleware import current_user
 from .models import Assignment, AssignmentKind, RoleBinding
 from .roles import ROLE_INFO, Role
 
-_ACTIONS = {True: "지정", False: "변경", None: "해제"}
+# created (post_save True/False, post_delete None) → what the payload and the summary say
+_ACTIONS = {True: ("created", "지정"), False: ("changed", "변경"), None: ("deleted", "해제")}
 
 
 def _record(instance, created: bool | None, summary: str, payload: dict, clause_ids) -> None:
+    action, label = _ACTIONS[created]
     record_event(
         kind=LegalEventKind.ROLE_CHANGED,
-        summary=f"{summary} {_ACTIONS[created]}",
+        summary=f"{summary} {label}",
         actor=current_user(),
         subject=instance,
-        payload={"action": {True: "created", False: "changed", None: "deleted"}[created], **payload},
+        payload={"action": action, **payload},
         clause_ids=clause_ids,
     )
 

@@ -21,6 +21,8 @@ from typing import Literal
 from django.core.cache import cache
 from django.utils import timezone
 
+from itms.core.formats import format_date
+
 from .models import Parameter, RulePack
 
 
@@ -107,9 +109,8 @@ def earliest_pack() -> RulePack | None:
 
 def _before_first_pack(key: str, on: dt.date, first: RulePack) -> Reading:
     reading = param(key, first.effective_from)
-    since = f"{first.effective_from.year}. {first.effective_from.month}. {first.effective_from.day}."
     note = (
-        f"{on.year}. {on.month}. {on.day}.은(는) {first.version_label} 시행({since}) 전입니다. "
+        f"{format_date(on)}은(는) {first.version_label} 시행({format_date(first.effective_from)}) 전입니다. "
         f"그 전의 규정이 등록되어 있지 않아 {first.version_label}의 값으로 계산했습니다."
     )
     return replace(reading, note=note)

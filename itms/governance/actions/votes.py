@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
+from itms.core.formats import format_date
 from itms.regulation.rules import RuleNotFound, param
 
 from ..choices import AttendanceStatus, MeetingState, ResolutionEffect, ResolutionOutcome, VoteChoice
@@ -96,14 +97,10 @@ def _recorded_rules(meeting: Meeting, quorum_key: str, majority_key: str) -> Mee
             return MeetingRules(
                 Fraction(str(recorded[quorum_key]["value"])),
                 Fraction(str(recorded[majority_key]["value"])),
-                f"이 회의의 날짜({_day(meeting.meeting_date)})에 시행 중인 훈령이 없어, "
+                f"이 회의의 날짜({format_date(meeting.meeting_date)})에 시행 중인 훈령이 없어, "
                 f"의결할 때 기록된 {version}의 정족수·의결 기준으로 표시합니다.",
             )
     return None
-
-
-def _day(day) -> str:
-    return f"{day.year}. {day.month}. {day.day}."
 
 
 def meeting_tally(

@@ -21,7 +21,7 @@ from itms.regulation.rules import RuleNotFound, param
 
 pytestmark = pytest.mark.django_db
 BEFORE_2427 = dt.date(2024, 3, 5)
-WARNING = "2024. 3. 5.은(는) 훈령 제2427호 시행(2025. 9. 23.) 전입니다."
+WARNING = "2024. 3. 5.(화)은(는) 훈령 제2427호 시행(2025. 9. 23.(화)) 전입니다."
 
 
 def imported_meeting(state=MeetingState.CLOSED, day=BEFORE_2427) -> Meeting:
