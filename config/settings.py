@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "itms.documents",
     "itms.ui",
     "itms.api",
+    # Demo and generated data (seed_demo, generate_agency): imports every app, imported by none.
+    "itms.generator",
 ]
 
 MIDDLEWARE = [

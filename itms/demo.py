@@ -11,9 +11,11 @@ from itms.accounts.demo import DEMO_PASSWORD, DemoLogin, build_demo_agency
 def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
     from itms.governance.demo import build_demo_governance
     from itms.planning.demo import build_demo_planning
+    from itms.projects.demo import build_demo_projects
     from itms.resources.demo import build_demo_resources
 
     logins = build_demo_agency(password=password)
+    build_demo_projects()
     build_demo_resources()
     build_demo_governance()
     build_demo_planning()

@@ -23,8 +23,8 @@ def may_attach(user, subject) -> bool:
 
 def project_of(subject):
     """The project a record concerns (itself, its .project, or its plan's project)."""
-    from itms.projects.models import Project
-
+    # The model through the foreign key, not an import: documents sit below the chapters (pyproject.toml).
+    Project = Document._meta.get_field("project").related_model
     if isinstance(subject, Project):
         return subject
     for path in ("project", "plan.project", "item.subject"):

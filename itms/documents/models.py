@@ -27,8 +27,8 @@ class DocumentKind(models.TextChoices):
 
 
 def _visible_projects(user, units):
-    from itms.projects.models import Project
-
+    # The project model through the foreign key, not an import: documents sit below the chapters (pyproject.toml).
+    Project = Document._meta.get_field("project").related_model
     return Q(project__in=Project.objects.restrict(user, "view").values("pk")) | Q(project__isnull=True)
 
 

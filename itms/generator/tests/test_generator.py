@@ -10,7 +10,7 @@ from itms.accounts.models import Assignment, AssignmentKind, Organization, OrgUn
 from itms.audit.chain import verify_chain
 from itms.audit.models import LegalEvent
 from itms.core import registry
-from itms.core.generator import FULL_SCALE, AlreadyGenerated, generate
+from itms.generator.agency import FULL_SCALE, AlreadyGenerated, generate
 from itms.governance.models import AgendaItem, Meeting, Resolution, Vote
 from itms.projects.models import Project
 from itms.regulation.models import Obligation, ObligationStatus

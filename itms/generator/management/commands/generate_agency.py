@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from itms.core.generator import FULL_SCALE, AlreadyGenerated, generate
+from itms.generator.agency import FULL_SCALE, AlreadyGenerated, generate
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The 10-year agency generator behind ``manage.py generate_agency`` (issue 6, DESIGN.md "Scale and speed").
 
-    from itms.core.generator import generate
+    from itms.generator.agency import generate
     report = generate(scale=0.01, seed=2427)
 
 It builds on the demo agency (``itms.demo.build_demo``), so the demo logins work against the generated
