@@ -25,6 +25,10 @@ class LegalEventKind(models.TextChoices):
     PARAMETER_CHANGED = "parameter_changed", _("규정 값 변경")
     ACCOUNT_UNLOCKED = "account_unlocked", _("계정 잠금 해제")
     TWO_FACTOR_RESET = "two_factor_reset", _("2단계 인증 초기화")
+    TWO_FACTOR_ENROLLED = "two_factor_enrolled", _("2단계 인증 등록")
+    PASSWORD_SET = "password_set", _("비밀번호 재설정")
+    ACCOUNT_DEACTIVATED = "account_deactivated", _("계정 사용 중지")
+    ACCOUNT_REACTIVATED = "account_reactivated", _("계정 사용 재개")
     ROLE_CHANGED = "role_changed", _("역할·보직 변경")
 
 
