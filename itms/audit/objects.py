@@ -1,5 +1,5 @@
+from itms.core.menu import add_menu_item
 from itms.core.registry import register
-from itms.ui.navigation import add_menu_item
 
 from .filtersets import LegalEventFilterSet
 from .models import LegalEvent

@@ -7,7 +7,6 @@ class RegulationConfig(AppConfig):
     verbose_name = "규정·기한"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the clause-id check
         from .loading import ensure_current_pack
 
         post_migrate.connect(ensure_current_pack, sender=self, dispatch_uid="regulation_current_pack")

@@ -2,7 +2,7 @@
 
 from django.core.checks import Error, register
 
-from .citations import CITED, features
+from .citations import CITED
 from .clauses import exists
 
 
@@ -10,8 +10,7 @@ from .clauses import exists
 def check_cited_clause_ids(app_configs=None, **kwargs):
     from itms.accounts.roles import ROLE_INFO
 
-    features()  # the apps' features.py cite their clauses when imported
-    cited = list(CITED)
+    cited = list(CITED)  # the apps' features.py (imported at start-up) cite their clauses too
     from .packs import PACK_PARAMETERS
 
     cited += [(clause_id, f"역할 {info.role.label}") for info in ROLE_INFO.values() for clause_id in info.clause_ids]

@@ -37,10 +37,7 @@ def implements(where: str, what: str, *clause_ids: str) -> None:
 
 
 def features() -> list[Feature]:
-    """Every declared feature, after importing each installed app's ``features`` module."""
-    from django.utils.module_loading import autodiscover_modules
-
-    autodiscover_modules("features")
+    """Every declared feature (each app's ``features`` module is imported at start-up by ``itms.core.apps``)."""
     return list(FEATURES.values())
 
 

@@ -1,7 +1,7 @@
 """Record types of the regulation engine, and its other pages in the menu."""
 
+from itms.core.menu import add_menu_item
 from itms.core.registry import register
-from itms.ui.navigation import add_menu_item
 
 from . import filtersets, forms, tables
 from .api import serializers

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_POST
 from itms.accounts.models import OrgUnit, UserKind
 from itms.accounts.roles import Role
 from itms.core import registry
+from itms.core.calendar_sources import CALENDAR_SOURCES
 from itms.core.display import link
 from itms.core.formats import format_date
 from itms.core.templatetags.itms import clauses as render_clauses
@@ -36,6 +36,7 @@ from .clauses import label as clause_label
 from .forms import LegalDateForm, ObligationWaiveForm, ParameterChangeForm, ParameterOnDateForm
 from .models import Obligation, ObligationStatus, Parameter, ParameterValue, RulePack
 from .models.parameters import display_value
+from .subjects import visible_subjects
 from .tables import STATUS_COLOURS, ParameterTable, ParameterValueTable, StatusClock, status_badge
 from .workflows import TransitionError, workflow_model
 
@@ -186,25 +187,6 @@ def _owed_to_label(obligation: Obligation) -> str:
     if obligation.owed_to_unit_id:
         parts.append(f"({obligation.owed_to_unit.name})")
     return " ".join(parts) or "—"
-
-
-def visible_subjects(obligations, user) -> dict:
-    """{(content type id, object id): subject} for the subjects the user may see — one query per type."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ids_by_type: dict[int, set[int]] = {}
-    for obligation in obligations:
-        if obligation.subject_type_id and obligation.subject_id:
-            ids_by_type.setdefault(obligation.subject_type_id, set()).add(obligation.subject_id)
-    found = {}
-    for type_id, ids in ids_by_type.items():
-        model = ContentType.objects.get_for_id(type_id).model_class()
-        manager = model._default_manager if model is not None else None
-        if manager is None or not hasattr(manager, "restrict"):
-            continue  # unscoped models are not linked: there is no page to open
-        for obj in manager.restrict(user, "view").filter(pk__in=ids):
-            found[(type_id, obj.pk)] = obj
-    return found
 
 
 def _computation(obligation: Obligation) -> dict:
@@ -550,57 +532,8 @@ def _compliance_xlsx(data: dict) -> HttpResponse:
 
 
 # --- 기한 달력 ------------------------------------------------------------------------------------------
-# Event sources of the calendar: f(user, start, end) -> FullCalendar events in [start, end).
-# Other chapters add theirs (the committees add meetings) with register_calendar_source().
-CalendarSource = Callable[[object, dt.date, dt.date], list[dict]]
-CALENDAR_SOURCES: list[CalendarSource] = []
+# Every registered source's events (itms.core.calendar_sources; the deadlines: .calendar_sources).
 MAX_CALENDAR_SPAN_DAYS = 400
-
-EVENT_COLOURS = {  # Tabler's palette, matching the status badges (tables.STATUS_COLOURS) and .legend-* in itms.css
-    "blue": "#066fd1",
-    "orange": "#f76707",
-    "red": "#d63939",
-    "green": "#2fb344",
-    "yellow": "#f59f00",
-    "secondary": "#6c7a91",
-}
-
-
-def register_calendar_source(source: CalendarSource) -> CalendarSource:
-    if source not in CALENDAR_SOURCES:
-        CALENDAR_SOURCES.append(source)
-    return source
-
-
-@register_calendar_source
-def obligation_events(user, start: dt.date, end: dt.date) -> list[dict]:
-    clock = StatusClock.now()
-    rows = (
-        Obligation.objects.restrict(user, "view")
-        .filter(due_date__gte=start, due_date__lt=end)
-        .only("pk", "title", "status", "due_date", "closed_at", "clause_ids")
-        .order_by("due_date", "pk")
-    )
-    events = []
-    for obligation in rows:
-        status = clock.status(obligation)
-        events.append(
-            {
-                "id": f"obligation-{obligation.pk}",
-                "title": obligation.title,
-                "start": obligation.due_date.isoformat(),
-                "allDay": True,
-                "url": obligation.get_absolute_url(),
-                "color": EVENT_COLOURS[STATUS_COLOURS[status]],
-                "extendedProps": {
-                    "type": "obligation",
-                    "status": status.value,
-                    "statusLabel": str(status.label),
-                    "clauses": ", ".join(clause_label(c) for c in obligation.clause_ids or []),
-                },
-            }
-        )
-    return events
 
 
 @login_required

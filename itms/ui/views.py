@@ -8,10 +8,11 @@ from django.shortcuts import render
 
 from itms.accounts.directory import roles_of
 from itms.accounts.models import OrgUnit, UserKind
+from itms.core.menu import CHAPTER_BY_KEY
 from itms.projects.models import Project
 from itms.regulation.clauses import current
 
-from .navigation import CHAPTER_BY_KEY, menu_for
+from .navigation import menu_for
 
 
 @login_required
@@ -42,8 +43,8 @@ def my_tasks(user) -> dict:
     """
     from itms.regulation.models import Obligation
     from itms.regulation.obligations import OBLIGATION_TYPES
+    from itms.regulation.subjects import visible_subjects
     from itms.regulation.tables import StatusClock, status_badge
-    from itms.regulation.views import visible_subjects
 
     # Overdue deadlines have the earliest dates, so ordering by date puts them first.
     owed = Obligation.objects.owed_by(user).open().select_related("owed_by_unit", "owed_by_user")

@@ -124,7 +124,7 @@ def test_swagger_ui_page_has_no_inline_style(client_of):
 
 
 def test_calendar_legend_classes_have_the_event_colours():
-    from itms.regulation.views import EVENT_COLOURS
+    from itms.regulation.calendar_sources import EVENT_COLOURS
 
     css = (ROOT / "static" / "css" / "itms.css").read_text(encoding="utf-8")
     for name, colour in EVENT_COLOURS.items():

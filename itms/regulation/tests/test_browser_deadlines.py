@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from itms.regulation import views
+from itms.regulation.calendar_sources import EVENT_COLOURS
 from itms.regulation.models import Obligation
 from itms.testing.browser import login, needs_chromium, shot
 
@@ -29,8 +29,8 @@ def test_a8_5_calendar_shows_an_overdue_deadline_in_red_and_the_planning_officer
     event.wait_for()
     assert page.locator(".fc-toolbar-title").inner_text().endswith("월")
     colour = event.evaluate("el => getComputedStyle(el).backgroundColor")
-    assert colour == "rgb(214, 57, 57)", colour  # views.EVENT_COLOURS["red"]
-    assert views.EVENT_COLOURS["red"] == "#d63939"
+    assert colour == "rgb(214, 57, 57)", colour  # EVENT_COLOURS["red"]
+    assert EVENT_COLOURS["red"] == "#d63939"
     shot(page, "calendar")
 
     with page.expect_navigation():

@@ -10,7 +10,9 @@ import pytest
 from django.test import Client
 
 from itms.accounts.roles import Role
-from itms.regulation import legal_calendar, views
+from itms.core import calendar_sources
+from itms.regulation import legal_calendar
+from itms.regulation.calendar_sources import EVENT_COLOURS
 from itms.regulation.models import Obligation
 from itms.regulation.rules import param
 from itms.testing.suites import count_queries
@@ -155,9 +157,9 @@ def test_calendar_feed_returns_visible_deadlines_in_range_coloured_by_status(cli
     assert events.status_code == 200
     by_title = {e["title"]: e for e in events.json()}
     assert set(by_title) == {"영향도 검토 30", "영향도 검토 40", "임박 회신"}  # 통관·기획 are not theirs
-    assert by_title["영향도 검토 30"]["color"] == views.EVENT_COLOURS["red"]
+    assert by_title["영향도 검토 30"]["color"] == EVENT_COLOURS["red"]
     assert by_title["영향도 검토 30"]["extendedProps"]["statusLabel"] == "기한 경과"
-    assert by_title["임박 회신"]["color"] == views.EVENT_COLOURS["orange"]
+    assert by_title["임박 회신"]["color"] == EVENT_COLOURS["orange"]
     assert by_title["임박 회신"]["allDay"] is True
     assert by_title["임박 회신"]["url"].startswith("/regulation/obligations/")
 
@@ -190,9 +192,9 @@ def test_calendar_feed_merges_registered_event_sources_and_query_count_does_not_
     def meetings(user, start, end):
         return [{"id": "meeting-1", "title": "정보화추진위원회", "start": start.isoformat(), "allDay": True}]
 
-    views.register_calendar_source(meetings)
+    calendar_sources.register_calendar_source(meetings)
     try:
         titles = [e["title"] for e in client.get(EVENTS, query).json()]
     finally:
-        views.CALENDAR_SOURCES.remove(meetings)
+        calendar_sources.CALENDAR_SOURCES.remove(meetings)
     assert "정보화추진위원회" in titles and len(titles) == 17
