@@ -30,6 +30,7 @@ class LegalEventKind(models.TextChoices):
     ACCOUNT_DEACTIVATED = "account_deactivated", _("계정 사용 중지")
     ACCOUNT_REACTIVATED = "account_reactivated", _("계정 사용 재개")
     ROLE_CHANGED = "role_changed", _("역할·보직 변경")
+    COMPOSITION_CHANGED = "composition_changed", _("위원회 구성 변경")
 
 
 class LegalEvent(models.Model):
