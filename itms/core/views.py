@@ -21,10 +21,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
-from django_tables2.export import TableExport
 
 from . import registry
 from .display import detail_rows
+from .exports import export_table
 from .imports import import_rows, read_rows, template_workbook
 from .pagination import EstimatedCountPaginator
 from .registry import ACTIONS_WITH_OBJECT, ObjectType
@@ -90,9 +90,8 @@ class ObjectListView(ObjectTypeMixin, View):
         table = self.object_type.table(queryset, request=request)
         export_format = request.GET.get("_export")
         if export_format in self.export_formats:
-            exporter = TableExport(export_format, table, exclude_columns=("actions",))
-            name = f"{self.object_type.verbose_name}.{export_format}"
-            return exporter.response(filename=name)
+            RequestConfig(request, paginate=False).configure(table)  # the page's sort order, every row
+            return export_table(table, export_format, str(self.object_type.verbose_name))
         paginate = {"per_page": _per_page(request), "paginator_class": EstimatedCountPaginator}
         RequestConfig(request, paginate=paginate).configure(table)
         context = self.base_context(table=table, filter=filterset, export_formats=self.export_formats)

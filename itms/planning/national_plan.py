@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
-import openpyxl
 from django.db.models import Sum
-from openpyxl.styles import Alignment, Font, PatternFill
+from django.utils import timezone
 
+from itms.core.exports import Column, Kind, xlsx_bytes
 from itms.core.formats import format_date, format_won
 from itms.projects.models import BudgetLine
 from itms.regulation.clauses import lookup
@@ -31,6 +31,7 @@ def _years(plans) -> list[int]:
 
 
 def national_plan_xlsx(cycle: PlanningCycle) -> bytes:
+    """One typed row per approved plan (money in 원, the decision date a date), fit to print (itms.core.exports)."""
     plans = list(approved_plans(cycle))
     years = _years(plans)
     lines = {
@@ -39,57 +40,39 @@ def national_plan_xlsx(cycle: PlanningCycle) -> bytes:
         .values("project_id", "year")
         .annotate(amount=Sum("amount"))
     }
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = f"{cycle.year}년도 정보화사업"
-    header = [
-        "우선순위",
-        "사업코드",
-        "사업명",
-        "추진기관",
-        "사업추진부서",
-        "사업유형",
-        "사업기간",
-        "총사업비(원)",
-        "심의 조정 예산(원)",
-        *[f"{year}년 예산(원)" for year in years],
-        "신기술",
-        "심의일",
+    columns = [
+        Column("우선순위", Kind.INTEGER, 8),
+        Column("사업코드", width=14),
+        Column("사업명", width=40),
+        Column("추진기관", width=16),
+        Column("사업추진부서", width=18),
+        Column("사업유형", width=12),
+        Column("사업기간", width=11),
+        Column("총사업비", Kind.MONEY, 18),
+        Column("심의 조정 예산", Kind.MONEY, 18),
+        *[Column(f"{year}년 예산", Kind.MONEY, 18) for year in years],
+        Column("신기술", Kind.BOOLEAN, 8),
+        Column("심의일", Kind.DATE, 16),
     ]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDE7F3")
-        cell.alignment = Alignment(horizontal="center", wrap_text=True)
-    for plan in plans:
-        project = plan.project
-        sheet.append(
-            [
-                plan.priority_rank,
-                project.code,
-                project.name,
-                project.organization.name,
-                project.sponsor_unit.name,
-                project.get_kind_display(),
-                f"{project.start_year}-{project.end_year}",
-                project.total_budget,
-                plan.approved_budget,
-                *[lines.get((project.pk, year)) for year in years],
-                "예" if project.is_new_technology else "아니오",
-                plan.decided_at.date() if plan.decided_at else None,
-            ]
-        )
-    for column, width in zip("ABCDEFGHI", (8, 14, 40, 16, 18, 12, 11, 16, 16), strict=True):
-        sheet.column_dimensions[column].width = width
-    money_columns = [8, 9, *range(10, 10 + len(years))]
-    for row in sheet.iter_rows(min_row=2):
-        for index in money_columns:
-            row[index - 1].number_format = "#,##0"
-    sheet.append([])
-    sheet.append(["근거", f"「관세행정 정보화 추진에 관한 훈령」 제10조: {lookup('a10').text}"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    rows = [
+        [
+            plan.priority_rank,
+            plan.project.code,
+            plan.project.name,
+            plan.project.organization.name,
+            plan.project.sponsor_unit.name,
+            plan.project.get_kind_display(),
+            f"{plan.project.start_year}-{plan.project.end_year}",
+            plan.project.total_budget,
+            plan.approved_budget,
+            *[lines.get((plan.project.pk, year)) for year in years],
+            plan.project.is_new_technology,
+            timezone.localtime(plan.decided_at).date() if plan.decided_at else None,
+        ]
+        for plan in plans
+    ]
+    note = f"근거: 「관세행정 정보화 추진에 관한 훈령」 제10조: {lookup('a10').text}"
+    return xlsx_bytes(columns, rows, title=f"{cycle.year}년도 정보화사업", notes=[note])
 
 
 def national_plan_hwpx(cycle: PlanningCycle) -> bytes:

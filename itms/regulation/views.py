@@ -4,7 +4,6 @@ calendar tools, the compliance dashboard and the directive coverage."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import defaultdict
 from urllib.parse import urlencode
 
@@ -17,7 +16,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from itms.accounts.models import OrgUnit, UserKind
@@ -504,31 +502,20 @@ def compliance(request):
 
 
 def _compliance_xlsx(data: dict) -> HttpResponse:
-    import openpyxl
-    from openpyxl.styles import Font
+    from itms.core.exports import Column, Kind, new_workbook, workbook_bytes, write_sheet, xlsx_response
 
-    workbook = openpyxl.Workbook()
+    workbook = new_workbook("준수현황")
     workbook.remove(workbook.active)
     for _key, title, heading, rows, additive in data["sections"]:
-        sheet = workbook.create_sheet(title)
-        sheet.append([heading, *(label for _, label in COUNT_KEYS)])
-        for row in rows:
-            sheet.append([row["label"], *(row["counts"][key] for key, _ in COUNT_KEYS)])
+        columns = [Column(heading, width=32), *(Column(label, Kind.INTEGER) for _, label in COUNT_KEYS)]
+        values = [[row["label"], *(row["counts"][key] for key, _ in COUNT_KEYS)] for row in rows]
+        notes = []
         if additive:
-            sheet.append(["합계", *(data["totals"][key] for key, _ in COUNT_KEYS)])
+            values.append(["합계", *(data["totals"][key] for key, _ in COUNT_KEYS)])
         else:
-            sheet.append(["※ 한 의무가 여러 조항에 근거할 수 있어 조항별 수의 합은 전체 수와 다를 수 있습니다."])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.column_dimensions["A"].width = 32
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    name = f"준수현황_{timezone.localdate().isoformat()}.xlsx"
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
-    return response
+            notes.append("※ 한 의무가 여러 조항에 근거할 수 있어 조항별 수의 합은 전체 수와 다를 수 있습니다.")
+        write_sheet(workbook.create_sheet(title), columns, values, title=title, notes=notes)
+    return xlsx_response(workbook_bytes(workbook), f"준수현황_{timezone.localdate().isoformat()}.xlsx")
 
 
 # --- 기한 달력 ------------------------------------------------------------------------------------------
