@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from itms.core.formats import format_date, format_won
@@ -282,20 +281,49 @@ def minutes_hwpx(content: dict) -> bytes:
 
 
 def results_notice_pdf(meeting: Meeting, unit) -> bytes:
-    """심의결과 통보 to one sponsoring department: the items that concern it and their decisions (a4.9)."""
-    from weasyprint import HTML
+    """심의결과 통보 to one sponsoring department: the items that concern it and their decisions (a4.9).
 
+    An official document like the minutes: 관세청, 문서번호 (the minutes' number and the unit's code), 서명란 of the
+    secretary who notifies.
+    """
     content = minutes_content(meeting)
     mine = [
         item
         for item, model in zip(content["items"], meeting.items.order_by("number"), strict=True)
         if model.proposing_unit_id == unit.pk or _subject_unit(model) == unit.pk
     ]
-    html = render_to_string(
-        "governance/documents/results_notice.html",
-        {"m": content, "items": mine, "unit": unit, "today": format_date(timezone.localdate())},
+    today = format_date(timezone.localdate())
+    blocks = [
+        Fields(
+            [
+                ("수신", unit.full_name),
+                (
+                    "회의",
+                    f"{content['title'].removesuffix(' 회의록')} ({content['held_at'] or content['scheduled_at']})",
+                ),
+                ("통보일", today),
+            ]
+        )
+    ]
+    for item in mine:
+        rows = [("대상", item["subject"])] if item["subject"] else []
+        rows += [("의결 결과", _decision(item)), ("정족수·표결 계산", item["tally"])]
+        if item["remarks"]:
+            rows.append(("의결 요지", item["remarks"]))
+        blocks += [Heading(f"제{item['number']}호 안건: {item['title']}"), Fields(rows)]
+    if not mine:
+        blocks.append(Paragraph("이 부서에 해당하는 안건이 없습니다."))
+    secretary = [s for s in content["signatures"] if s["role"] == "간사"]
+    document = OfficialDocument(
+        organization=content["organization"],
+        title="심의결과 통보",
+        number=f"{content['number']}-{unit.code}",
+        date=today,
+        blocks=blocks,
+        signatures=[Signature(s["role"], s["position"], s["name"]) for s in secretary],
+        closing="「관세행정 정보화 추진에 관한 훈령」 제4조제9항에 따라 심의결과를 통보합니다.",
     )
-    return HTML(string=html).write_pdf()
+    return to_pdf(document)
 
 
 def _subject_unit(item) -> int | None:

@@ -214,3 +214,16 @@ def test_a4_9_generated_minutes_keep_the_number_when_rewritten(meeting):
     first = actions.generate_minutes(actor=user("itplan"), meeting=meeting)
     second = actions.generate_minutes(actor=user("itplan"), meeting=meeting)
     assert first.content["number"] == second.content["number"] == minutes_number(meeting)
+
+
+@needs_poppler
+def test_a4_9_results_notice_is_an_official_document_too(meeting, tmp_path):
+    from itms.accounts.models import OrgUnit
+    from itms.governance.documents import results_notice_pdf
+
+    unit = OrgUnit.objects.get(code="KCS-CLP")
+    pdf = tmp_path / "notice.pdf"
+    pdf.write_bytes(results_notice_pdf(meeting, unit))
+    expected = ["관세청", "심의결과 통보", f"{minutes_number(meeting)}-KCS-CLP", unit.full_name]
+    expected += ["전자상거래 통관시스템 구축", "간사", user("itplan").name, "제4조제9항"]
+    assert_in_order(_pdftotext(pdf), expected, "심의결과 통보")
