@@ -9,3 +9,4 @@ class AccountsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        signals.log_device_changes()

@@ -82,11 +82,25 @@ class UserForm(ItmsModelForm):
         return password
 
     def save(self, commit=True):
+        """A new account gets its initial password; another's changed password goes through the action
+        (privilege check and a chained legal event naming who set it)."""
+        existing = not self.instance._state.adding
+        password = self.cleaned_data.get("password")
         user = super().save(commit=False)
-        if self.cleaned_data.get("password"):
-            user.set_password(self.cleaned_data["password"])
-        if commit:
-            user.save()
+        if password and not existing:
+            user.set_password(password)
+        if not commit:
+            if password and existing:
+                raise ValueError("다른 사람의 비밀번호는 저장과 함께 바꿉니다 (commit=True).")
+            return user
+        user.save()
+        self._save_m2m()
+        if password and existing:
+            from itms.core.middleware import current_user
+
+            from .actions import set_password
+
+            set_password(actor=current_user(), user=user, password=password)
         return user
 
 

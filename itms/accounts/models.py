@@ -180,6 +180,12 @@ class ItmsUserManager(UserManager.from_queryset(RestrictedQuerySet)):
     pass
 
 
+def _manageable(actor) -> Q:
+    from .privileges import manageable_condition
+
+    return manageable_condition(actor)
+
+
 class User(AbstractUser):
     """A person who logs in. What they may do follows from their positions, not from this row."""
 
@@ -203,6 +209,7 @@ class User(AbstractUser):
     restrict_scopes = {
         "self": lambda user, units: Q(pk=user.pk),
         "own_company": lambda user, units: Q(company_id=user.company_id) if user.company_id else Q(pk=user.pk),
+        "manageable": lambda user, units: _manageable(user),
     }
 
     class Meta:

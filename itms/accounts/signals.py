@@ -14,7 +14,7 @@ from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
 from itms.core.middleware import current_user
 
-from .models import Assignment, AssignmentKind, RoleBinding
+from .models import Assignment, AssignmentKind, RoleBinding, User
 from .roles import ROLE_INFO, Role
 
 # created (post_save True/False, post_delete None) → what the payload and the summary say
@@ -66,10 +66,56 @@ def assignment_changed(sender, instance: Assignment, created: bool | None = None
     )
 
 
+# --- credentials: the active flag and lockouts ------------------------------------------------------------
+# An account is deactivated through the user page, the user API or the Django shell alike; one receiver pair
+# chains every flip of ``is_active`` (with the actor of the request) and revokes the API tokens of a stopped
+# account. Full saves only read the old flag (``update_last_login`` saves ``last_login`` alone).
+
+
+def _remember_active_flag(sender, instance: User, raw=False, update_fields=None, **kwargs) -> None:
+    if raw or instance._state.adding or (update_fields is not None and "is_active" not in update_fields):
+        return
+    instance._itms_was_active = sender._base_manager.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+
+
+def _active_flag_changed(sender, instance: User, created=False, raw=False, **kwargs) -> None:
+    was_active = instance.__dict__.pop("_itms_was_active", None)
+    if raw or created or was_active is None or was_active == instance.is_active:
+        return
+    from .actions import active_flag_changed
+
+    active_flag_changed(actor=current_user(), user=instance)
+
+
+def _locked_out(sender, request=None, username=None, **kwargs) -> None:
+    """django-axes has just locked a (name, address): the account's API tokens stop working."""
+    if username:
+        from .actions import account_locked_out
+
+        account_locked_out(username=username)
+
+
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
+    from axes.signals import user_locked_out
+    from django.db.models.signals import post_delete, post_save, pre_save
 
     for model, handler in ((RoleBinding, role_binding_changed), (Assignment, assignment_changed)):
         post_save.connect(handler, sender=model, dispatch_uid=f"role_changed_{model.__name__}")
         # post_delete passes no ``created``: the handler's default None means "deleted".
         post_delete.connect(handler, sender=model, dispatch_uid=f"role_changed_{model.__name__}_deleted")
+    pre_save.connect(_remember_active_flag, sender=User, dispatch_uid="account_active_flag_before")
+    post_save.connect(_active_flag_changed, sender=User, dispatch_uid="account_active_flag_changed")
+    user_locked_out.connect(_locked_out, dispatch_uid="account_locked_out_revokes_tokens")
+
+
+def log_device_changes() -> None:
+    """Authenticators enter the change log (who added, confirmed or removed one), never their secret key.
+
+    settings leaves django-otp's tables out of the automatic log (AUDITLOG_EXCLUDE_TRACKING_MODELS) because of
+    the key; registering the device here with the harmless fields only brings it back.
+    """
+    from auditlog.registry import auditlog
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not auditlog.contains(TOTPDevice):
+        auditlog.register(TOTPDevice, include_fields=["user", "name", "confirmed"])

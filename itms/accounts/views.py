@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+from math import ceil
 
 import qrcode
 import qrcode.image.svg
@@ -14,9 +15,10 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
@@ -25,11 +27,14 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from rest_framework.authtoken.models import Token
 
+from itms.core.errors import Refused
 from itms.core.forms import StyledFormMixin
 
 from . import actions
 from .directory import roles_of
+from .error_codes import AccountErrors
 from .models import Assignment, User
+from .privileges import may_manage
 
 PENDING_USER = "itms_pending_user"
 PENDING_BACKEND = "itms_pending_backend"
@@ -66,6 +71,26 @@ class CodeForm(StyledFormMixin, forms.Form):
         return token
 
 
+class TwoFactorForm(CodeForm):
+    """The new authenticator's code, and — when one is already in use — a code from that one too."""
+
+    def __init__(self, *args, needs_current: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].label = "새 OTP 앱의 인증 코드"
+        if needs_current:
+            current = CodeForm().fields["token"]  # a styled copy of the same field
+            current.label = "현재 인증 코드"
+            current.help_text = "지금 쓰는 OTP 앱(바꾸기 전 기기)에 표시된 6자리 코드"
+            self.fields["token"].widget.attrs.pop("autofocus", None)
+            self.fields = {"current_token": current, **self.fields}
+
+    def clean_current_token(self):
+        token = self.cleaned_data["current_token"].strip()
+        if not token.isdigit():
+            raise forms.ValidationError("인증 코드는 숫자 6자리입니다.")
+        return token
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
@@ -74,7 +99,11 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         from django.conf import settings
 
-        return {**super().get_context_data(**kwargs), "failure_limit": settings.AXES_FAILURE_LIMIT}
+        return {
+            **super().get_context_data(**kwargs),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cool_off_minutes": cool_off_minutes(),
+        }
 
     def form_valid(self, form):
         user = form.get_user()
@@ -147,51 +176,69 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
+def _profile_context(user) -> dict:
+    grants = sorted(roles_of(user), key=lambda g: (g.role.label, g.unit_id or 0))
+    from .models import OrgUnit
+
+    units = OrgUnit.objects.in_bulk({g.unit_id for g in grants if g.unit_id})
+    return {
+        "roles": [(g.role.label, units.get(g.unit_id), g.acting) for g in grants],
+        "assignments": Assignment.objects.filter(user=user).select_related("position__unit").order_by("-start_date"),
+        "has_two_factor": actions.has_two_factor(user),
+        "token": Token.objects.filter(user=user).first(),
+    }
+
+
 @method_decorator(login_required, name="dispatch")
 class ProfileView(View):
     def get(self, request):
-        user = request.user
-        grants = sorted(roles_of(user), key=lambda g: (g.role.label, g.unit_id or 0))
-        from .models import OrgUnit
-
-        units = OrgUnit.objects.in_bulk({g.unit_id for g in grants if g.unit_id})
-        context = {
-            "roles": [(g.role.label, units.get(g.unit_id), g.acting) for g in grants],
-            "assignments": Assignment.objects.filter(user=user)
-            .select_related("position__unit")
-            .order_by("-start_date"),
-            "has_two_factor": actions.has_two_factor(user),
-            "token": Token.objects.filter(user=user).first(),
-        }
-        return render(request, "accounts/profile.html", context)
+        return render(request, "accounts/profile.html", _profile_context(request.user))
 
 
 @login_required
 @require_POST
 def regenerate_token(request):
-    """Issues a new API token (the old one stops working at once)."""
-    Token.objects.filter(user=request.user).delete()
-    token = Token.objects.create(user=request.user)
-    messages.success(request, f"새 API 토큰을 발급했습니다: {token.key} — 이 화면을 떠나면 다시 볼 수 없습니다.")
-    return redirect("accounts:profile")
+    """Issues a new API token (the old one stops working at once) and shows it once, in this response.
+
+    The key is never put in a message, the session or a cookie: Django's messages cookie is signed, not
+    encrypted, so anyone who can read the browser's cookies could read it there.
+    """
+    token = actions.issue_token(user=request.user)
+    response = render(request, "accounts/profile.html", {**_profile_context(request.user), "new_token": token.key})
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", no-store"  # no copy in the browser's or a proxy's cache either
+    return response
 
 
 @method_decorator(login_required, name="dispatch")
 class TwoFactorView(View):
+    """Setting up an authenticator; replacing one in use needs a code from it (pen test, finding 1)."""
+
     template_name = "accounts/two_factor.html"
 
+    def make_form(self, data=None):
+        return TwoFactorForm(data, needs_current=actions.has_two_factor(self.request.user))
+
     def get(self, request):
-        return self.render_page(CodeForm())
+        return self.render_page(self.make_form())
 
     def post(self, request):
-        form = CodeForm(request.POST)
+        form = self.make_form(request.POST)
         if form.is_valid():
-            device = actions.confirm_two_factor(user=request.user, token=form.cleaned_data["token"])
-            if device is not None:
-                otp_login(request, device)
-                messages.success(request, "2단계 인증을 설정했습니다. 다음 로그인부터 인증 코드를 입력합니다.")
-                return redirect("accounts:profile")
-            form.add_error("token", "인증 코드가 맞지 않습니다. 앱에 새로 등록한 항목의 코드를 입력하십시오.")
+            try:
+                device = actions.enrol_two_factor(
+                    user=request.user,
+                    token=form.cleaned_data["token"],
+                    current_token=form.cleaned_data.get("current_token", ""),
+                )
+            except Refused as refused:
+                form.add_error(None, refused)
+            else:
+                if device is not None:
+                    otp_login(request, device)
+                    messages.success(request, "2단계 인증을 설정했습니다. 다음 로그인부터 인증 코드를 입력합니다.")
+                    return redirect("accounts:profile")
+                form.add_error("token", "인증 코드가 맞지 않습니다. 앱에 새로 등록한 항목의 코드를 입력하십시오.")
         return self.render_page(form, status=400)
 
     def render_page(self, form, status=200):
@@ -205,7 +252,9 @@ class TwoFactorView(View):
             "secret": base64.b32encode(device.bin_key).decode("ascii"),
             "has_two_factor": actions.has_two_factor(self.request.user),
         }
-        return render(self.request, self.template_name, context, status=status)
+        response = render(self.request, self.template_name, context, status=status)
+        add_never_cache_headers(response)
+        return response
 
 
 def _managed_user(request, pk) -> User:
@@ -237,4 +286,32 @@ def reset_two_factor(request, pk):
 
 
 def user_detail_context(user, request) -> dict:
-    return {"is_locked_out": actions.is_locked_out(user), "has_two_factor": actions.has_two_factor(user)}
+    return {
+        "is_locked_out": actions.is_locked_out(user),
+        "has_two_factor": actions.has_two_factor(user),
+        "can_manage_credentials": may_manage(request.user, user),
+    }
+
+
+def cool_off_minutes() -> int:
+    period = actions.cool_off()
+    return max(1, ceil(period.total_seconds() / 60)) if period else 0
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked (name, address): 429, in Korean, saying when to try again."""
+    minutes = cool_off_minutes()
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {
+                "code": AccountErrors.LOCKED_OUT.code,
+                "detail": AccountErrors.LOCKED_OUT.text(minutes=minutes),
+                "clause": AccountErrors.LOCKED_OUT.clause,
+            },
+            status=429,
+        )
+    else:
+        response = render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+    if minutes:
+        response["Retry-After"] = str(minutes * 60)
+    return response

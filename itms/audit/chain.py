@@ -53,12 +53,16 @@ def record_event(
     kind: str,
     summary: str,
     actor=None,
+    actor_name: str = "",
     subject: Model | None = None,
     payload: dict | None = None,
     clause_ids: Iterable[str] = (),
     pack_version: str = "",
 ) -> LegalEvent:
-    """Append one legal event. Call inside the transaction of the action it records."""
+    """Append one legal event. Call inside the transaction of the action it records.
+
+    ``actor_name`` names an actor that is not an account (e.g. "(명령행)" for a break-glass command).
+    """
     with transaction.atomic():
         _check_foreign_keys_now()
         # Locking the one head row serialises appenders (created after every migrate/flush).
@@ -68,7 +72,7 @@ def record_event(
             "occurred_at": timezone.now(),
             "kind": kind,
             "actor_id": actor.pk if actor else None,
-            "actor_name": actor.get_full_name() if actor else "",
+            "actor_name": actor.get_full_name() if actor else actor_name[:100],
             "subject_type": subject._meta.label_lower if subject is not None else "",
             "subject_id": str(subject.pk) if subject is not None else "",
             "subject_repr": str(subject)[:300] if subject is not None else "",

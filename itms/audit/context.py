@@ -7,7 +7,9 @@ def bind_actor(user) -> None:
     """Names ``user`` as the actor of the rows this request changes.
 
     AuditlogMiddleware reads ``request.user`` before DRF has authenticated a token, so API
-    writes would be logged without an actor; DRF views call this once authentication is done.
+    writes would be logged without an actor. The API's authentication classes
+    (``itms.api.authentication``, the DRF default for every API view) call this as soon as they
+    have authenticated a request, by token or by session.
     """
     if not getattr(user, "is_authenticated", False):
         return

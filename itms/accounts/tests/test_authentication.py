@@ -37,7 +37,7 @@ def test_wrong_password_answers_in_korean():
     assert "아이디 또는 비밀번호가 올바르지 않습니다" in response.content.decode()
 
 
-def test_account_locks_after_repeated_failures_until_an_administrator_unlocks_it(client_of):
+def test_account_locks_after_repeated_failures_and_an_administrator_may_unlock_it_early(client_of):
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _login(client, "sponsor", "Wrong-pass-0000")
