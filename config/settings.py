@@ -5,6 +5,7 @@ refuses to start without ITMS_SECRET_KEY unless ITMS_DEBUG=1. See the
 configuration table in README.md for every variable.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -173,15 +174,25 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Lockout after repeated failures; only an administrator unlocks (AXES_COOLOFF_TIME=None).
+# Lockout after repeated failures, per (name, address) and for a cool-off period: an anonymous client that
+# guesses wrong locks out only itself, for a while, never the owner working elsewhere (pen test, finding 5).
+# Every failure during the lock restarts the cool-off (axes' default), so a client that keeps guessing stays
+# locked; there is no permanent lock, which would hand the denial of service back. An administrator unlocks
+# early (accounts:user_unlock), and so does `manage.py unlock_account USERNAME` at the server (break-glass).
 AXES_FAILURE_LIMIT = env_int("ITMS_LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = None
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=max(1, env_int("ITMS_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("ITMS_AXES_ENABLED", True)
-AXES_LOCKOUT_CALLABLE = None
+# 429 in Korean with the minutes to wait (HTML for pages, JSON under /api/).
+AXES_LOCKOUT_CALLABLE = "itms.accounts.views.lockout_response"
+# Behind the TLS proxy every client arrives from the proxy's address: trust the X-Forwarded-For that nginx
+# overwrites with $remote_addr (section 13 of docs/architecture.md). Without a proxy it could be forged.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if env_bool("ITMS_BEHIND_TLS_PROXY") else ("REMOTE_ADDR",)
+)
 
 # Two-factor: optional per user, required for administrators when this is on.
 ITMS_REQUIRE_ADMIN_2FA = env_bool("ITMS_REQUIRE_ADMIN_2FA", not DEBUG)
@@ -283,8 +294,9 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # --- API -------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        # DRF's own, plus: the actor goes into the change log, and a locked account's token is refused.
+        "itms.api.authentication.TokenAuthentication",
+        "itms.api.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["itms.api.permissions.RolePermission"],
     "DEFAULT_FILTER_BACKENDS": [
