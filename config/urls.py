@@ -20,5 +20,6 @@ urlpatterns = [
 if apps.is_installed("itms.testing.example"):  # the test-only example process
     urlpatterns.append(path("example/", include("itms.testing.example.urls")))
 
+handler400 = "itms.ui.errors.bad_request"
 handler403 = "itms.ui.errors.forbidden"
 handler404 = "itms.ui.errors.not_found"

@@ -1,13 +1,14 @@
 """One generic viewset for every registered type, scoped by restrict(user, action)."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied
 
 from itms.audit.context import bind_actor
+from itms.core import gate
+from itms.core.errors import CodedError
 from itms.core.registry import ObjectType
 
 ACTION_OF_VIEW = {
@@ -28,33 +29,31 @@ class ObjectViewSet(viewsets.ModelViewSet):
         bind_actor(request.user)
 
     def get_queryset(self):
-        action = ACTION_OF_VIEW.get(self.action, "view")
-        return self.object_type.base_queryset().restrict(self.request.user, action)
+        return self.object_type.base_queryset().restrict(self.request.user, "view")
 
     def get_object(self):
-        try:
-            return super().get_object()
-        except Http404 as missing:
-            if self.action not in ("list", "retrieve") and self._visible_to_user():
-                raise PermissionDenied("이 자료를 변경할 권한이 없습니다.") from missing
-            raise NotFound("자료를 찾을 수 없습니다.") from missing
-
-    def _visible_to_user(self) -> bool:
-        """May the user see the object they may not change (403 rather than 404)?"""
+        """The record through the one access gate (itms.core.gate): 404, 403 or the record's condition."""
+        action = ACTION_OF_VIEW.get(self.action, "view")
         lookup = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
-        visible = self.object_type.base_queryset().restrict(self.request.user, "view")
         try:
-            return visible.filter(pk=lookup).exists()
-        except (TypeError, ValueError, DjangoValidationError):
-            # Not an id at all (…/abc/): no such object. Catching here rather than limiting the route with
-            # lookup_value_regex keeps the API's JSON 404 instead of the HTML page for unrouted paths.
-            return False
+            obj = gate.fetch(self.request.user, self.object_type, action, lookup)
+        except Http404 as missing:
+            raise NotFound("자료를 찾을 수 없습니다.") from missing
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action in ("create", "update", "partial_update"):
+            # The fields this user may write here: the same set the form offers (itms.core.gate).
+            instance = args[0] if args else kwargs.get("instance")
+            context = kwargs.setdefault("context", self.get_serializer_context())
+            context["writable"] = gate.writable_fields(self.object_type, self.request.user, instance)
+        return super().get_serializer(*args, **kwargs)
 
     def _save_in_scope(self, serializer, action):
         with transaction.atomic():
             obj = serializer.save()
-            if not self.object_type.base_queryset().restrict(self.request.user, action).filter(pk=obj.pk).exists():
-                raise PermissionDenied("이 내용으로는 저장할 권한이 없습니다. 담당 범위(부서)를 확인하십시오.")
+            gate.require_saved_in_scope(self.request.user, self.object_type, action, obj)
 
     def perform_create(self, serializer):
         self._save_in_scope(serializer, "add")
@@ -67,7 +66,7 @@ class ObjectViewSet(viewsets.ModelViewSet):
             instance.delete()
 
     def handle_exception(self, exc):
-        if isinstance(exc, DjangoPermissionDenied):
+        if isinstance(exc, DjangoPermissionDenied) and not isinstance(exc, CodedError):
             exc = PermissionDenied(str(exc) or None)
         return super().handle_exception(exc)
 

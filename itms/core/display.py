@@ -39,7 +39,7 @@ def display_field(obj: models.Model, field, user) -> SafeString | str:
     if isinstance(field, models.ForeignKey):
         return link(value, user)
     if isinstance(field, models.BooleanField):
-        return _("예") if value else _("아니오")
+        return _("예") if value else _("아니요")
     if isinstance(field, MoneyField):
         return format_won(value)
     if isinstance(value, dt.date):
@@ -50,8 +50,19 @@ def display_field(obj: models.Model, field, user) -> SafeString | str:
 
 
 def link(obj: models.Model, user) -> SafeString | str:
+    """The object's name, linked to its page only when the user may open that page (no dead links)."""
     url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
-    meta = obj._meta
-    if url and user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
+    if url and may_view(user, obj):
         return format_html('<a href="{}">{}</a>', url, obj)
     return str(obj)
+
+
+def may_view(user, obj: models.Model) -> bool:
+    from . import gate
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if gate.object_type_of(obj) is None:
+        meta = obj._meta
+        return user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
+    return gate.allows(user, "view", obj)

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+
+from . import exercised
 
 # code → Code, filled as the apps' error_codes modules are imported (itms.core.apps discovers them).
 ERROR_CODES: dict[str, Code] = {}
@@ -55,6 +57,11 @@ class ErrorCodes:
 class CodedError:
     """What a coded refusal carries, read by the API, the action views and the tests."""
 
+    @staticmethod
+    def _noted(error_code: Code) -> Code:
+        exercised.note_from_product("error", error_code.code, depth=3)
+        return error_code
+
     error_code: Code
     message_text: str
 
@@ -70,7 +77,7 @@ class Refused(CodedError, ValidationError):
     """A refusal because of the record's state or the input; nothing was changed."""
 
     def __init__(self, error_code: Code, message: str | None = None, *, field: str | None = None, **params):
-        self.error_code = error_code
+        self.error_code = self._noted(error_code)
         self.message_text = message or error_code.text(**params)
         if field:
             super().__init__({field: ValidationError(self.message_text, code=error_code.code)})
@@ -85,8 +92,17 @@ class Forbidden(CodedError, PermissionDenied):
     """A refusal because the actor may not do this (says who may)."""
 
     def __init__(self, error_code: Code, message: str | None = None, **params):
-        self.error_code = error_code
+        self.error_code = self._noted(error_code)
         self.message_text = message or error_code.text(**params)
+        super().__init__(self.message_text)
+
+
+class BadParameter(CodedError, BadRequest):
+    """A query parameter that is not what the page takes (``?per_page=-1``): a Korean 400, never a 500."""
+
+    def __init__(self, name: str, why: str):
+        self.error_code = self._noted(CoreErrors.BAD_PARAMETER)
+        self.message_text = CoreErrors.BAD_PARAMETER.text(name=name, why=why)
         super().__init__(self.message_text)
 
 

@@ -33,11 +33,15 @@ _RIEUL = 8  # index of ㄹ among the final consonants
 # Final consonant of each digit and Latin letter as read aloud: None = no final consonant.
 _DIGITS = {"0": 21, "1": _RIEUL, "2": None, "3": 16, "4": None, "5": None, "6": 1, "7": _RIEUL, "8": _RIEUL, "9": None}
 _LETTERS = {"l": _RIEUL, "m": 16, "n": 4, "r": _RIEUL}  # 엘, 엠, 엔, 알; other letters end in a vowel sound
+# "2026. 1. 31.(토)" is read "…31일(토)": a date's day takes the particle of 일.
+_DATE_END = re.compile(r"\d\.\s*(\([^()]*\))?\s*$")
 _SKIP = re.compile(r"(\s*(\([^()]*\)|\[[^\[\]]*\]|[\"'’”」』》〉.,!?~]))+$")
 
 
 def final_consonant(word: str) -> int | None:
     """The index (1–27) of the last sound's final consonant, or None when the word ends in a vowel."""
+    if _DATE_END.search(str(word)):
+        return _RIEUL
     text = _SKIP.sub("", str(word)).strip() or str(word).strip()
     if not text:
         return None

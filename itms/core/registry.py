@@ -17,7 +17,18 @@ from typing import Any
 
 from django.db import models
 
+from .errors import Code, CoreErrors
+
 ACTIONS_WITH_OBJECT = ("detail", "edit", "delete", "history")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition on the record for an action (e.g. "still a draft"): while ``check(obj)`` is false, the
+    action is refused with ``code`` on every surface (the pages, the API, the links), through ``itms.core.gate``."""
+
+    check: Callable[[models.Model], bool]
+    code: Code = CoreErrors.NOT_EDITABLE
 
 
 @dataclass
@@ -45,9 +56,12 @@ class ObjectType:
     import_lookups: dict[str, str] = field(default_factory=dict)
     # Whether records of this type carry attached documents (a29.1): the detail page shows the panel.
     documents: bool = False
-    # Whether an object may still be edited at all (e.g. only while a submission is a draft): f(obj) -> bool.
-    edit_when: Callable[[models.Model], bool] | None = None
-    edit_refusal: str = "이 단계에서는 수정할 수 없습니다."
+    # Conditions on the record per action ("change", "delete"): e.g. only while a submission is a draft.
+    conditions: dict[str, Condition] = field(default_factory=dict)
+    # Fields a user may write, when narrower than the form's: f(user, obj or None) -> set of field names.
+    writable: Callable[[Any, models.Model | None], set[str]] | None = None
+    # Fields given when a record is created and fixed afterwards (e.g. the project a plan belongs to).
+    fixed_after_create: tuple[str, ...] = ()
     # Extra context for the detail template: f(obj, request) -> dict.
     detail_context: Callable[[models.Model, Any], dict] | None = None
     # A table of thousands of rows (users, positions, units, projects, systems): a choice field pointing at it
@@ -88,6 +102,10 @@ class ObjectType:
         if self.import_fields and self.form is not None and self.can_add:
             actions.append("import")
         return actions
+
+    def form_fields(self) -> tuple[str, ...]:
+        meta = getattr(self.form, "_meta", None)
+        return tuple(getattr(meta, "fields", None) or ()) if meta else ()
 
     def base_queryset(self):
         qs = self.model._default_manager.all()

@@ -12,27 +12,25 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
 
-from . import registry
+from . import gate, registry
 from .display import detail_rows
+from .errors import BadParameter, Forbidden
 from .exports import export_table
 from .imports import import_rows, read_rows, template_workbook
+from .korean import josa
 from .pagination import EstimatedCountPaginator
 from .registry import ACTIONS_WITH_OBJECT, ObjectType
 from .widgets import search_large_choices
-
-
-class OutOfScope(Exception):
-    """A save would place the row outside the user's scope."""
 
 
 class ObjectTypeMixin(LoginRequiredMixin):
@@ -42,21 +40,14 @@ class ObjectTypeMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        if not request.user.has_perm(self.object_type.permission(self.action)):
-            raise PermissionDenied(_("이 작업을 할 권한이 없습니다."))
+        gate.require_permission(request.user, self.object_type, self.action)
         return super().dispatch(request, *args, **kwargs)
 
     def restricted(self, action: str | None = None):
         return self.object_type.base_queryset().restrict(self.request.user, action or self.action)
 
     def get_object(self):
-        pk = self.kwargs["pk"]
-        obj = self.restricted().filter(pk=pk).first()
-        if obj is None:
-            if self.action != "view" and self.restricted("view").filter(pk=pk).exists():
-                raise PermissionDenied(_("이 자료를 변경할 권한이 없습니다."))
-            raise Http404(_("자료를 찾을 수 없습니다."))
-        return obj
+        return gate.fetch(self.request.user, self.object_type, self.action, self.kwargs["pk"])
 
     def base_context(self, **extra):
         t = self.object_type
@@ -85,6 +76,7 @@ class ObjectListView(ObjectTypeMixin, View):
     export_formats = ("csv", "xlsx")
 
     def get(self, request, *args, **kwargs):
+        check_list_parameters(request, self.object_type.table)
         filterset = self.object_type.filterset(request.GET or None, queryset=self.restricted(), request=request)
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
         table = self.object_type.table(queryset, request=request)
@@ -99,11 +91,34 @@ class ObjectListView(ObjectTypeMixin, View):
         return render(request, template, context)
 
 
+PER_PAGE_RANGE = (10, 500)
+
+
+def _whole_number(request, name: str, default: int, low: int, high: int | None = None) -> int:
+    raw = request.GET.get(name, "")
+    if raw == "":
+        return default
+    if not raw.isdigit():
+        raise BadParameter(name, "0 이상의 정수여야 합니다.")
+    value = int(raw)
+    if value < low or (high is not None and value > high):
+        raise BadParameter(name, f"{low}부터 {high}까지의 수여야 합니다." if high else f"{low} 이상이어야 합니다.")
+    return value
+
+
 def _per_page(request) -> int:
-    try:
-        return max(10, min(int(request.GET.get("per_page", 50)), 500))
-    except ValueError:
-        return 50
+    return _whole_number(request, "per_page", 50, *PER_PAGE_RANGE)
+
+
+def check_list_parameters(request, table_class) -> None:
+    """Pagination and sorting parameters of a list page are checked before anything reads them (400 if bad)."""
+    _per_page(request)
+    _whole_number(request, "page", 1, 1)
+    sort = request.GET.get("sort", "")
+    if sort:
+        orderable = {name for name, column in table_class.base_columns.items() if column.orderable is not False}
+        if sort.lstrip("-") not in orderable:
+            raise BadParameter("sort", "정렬할 수 있는 열이 아닙니다.")
 
 
 class ObjectDetailView(ObjectTypeMixin, View):
@@ -124,9 +139,8 @@ class ObjectDetailView(ObjectTypeMixin, View):
             object=obj,
             rows=detail_rows(obj, t.detail_fields, request.user),
             related=related,
-            can_change_object=request.user.has_perm(t.permission("change"), obj)
-            and (t.edit_when is None or t.edit_when(obj)),
-            can_delete_object=request.user.has_perm(t.permission("delete"), obj),
+            can_change_object=gate.allows(request.user, "change", obj),
+            can_delete_object=gate.allows(request.user, "delete", obj),
             tab="detail",
         )
         if t.detail_context:
@@ -151,15 +165,14 @@ class ObjectEditView(ObjectTypeMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get_instance(self):
-        if self.action != "change":
-            return None
-        obj = self.get_object()
-        if self.object_type.edit_when and not self.object_type.edit_when(obj):
-            raise PermissionDenied(self.object_type.edit_refusal)
-        return obj
+        return self.get_object() if self.action == "change" else None
 
     def make_form(self, *args, **kwargs):
         form = self.object_type.form(*args, **kwargs)
+        # The same fields the API lets this user write (itms.core.gate): nothing else reaches the model.
+        writable = gate.writable_fields(self.object_type, self.request.user, kwargs.get("instance"))
+        for name in [name for name in form.fields if name not in writable]:
+            del form.fields[name]
         # A select over thousands of users, positions or projects becomes a search box (as in the filters).
         search_large_choices(form.fields, user=self.request.user)
         return form
@@ -176,21 +189,13 @@ class ObjectEditView(ObjectTypeMixin, View):
             try:
                 with transaction.atomic():
                     obj = form.save()
-                    if not self.restricted().filter(pk=obj.pk).exists():
-                        raise OutOfScope
-            except OutOfScope:
-                form.add_error(None, _("이 내용으로는 저장할 권한이 없습니다. 담당 범위(부서)를 확인하십시오."))
+                    gate.require_saved_in_scope(self.request.user, self.object_type, self.action, obj)
+            except Forbidden as refused:
+                form.add_error(None, refused.message_text)
             else:
                 verb = _("등록") if instance is None else _("수정")
-                messages.success(
-                    request,
-                    _("%(name)s '%(obj)s'을(를) %(verb)s했습니다.")
-                    % {
-                        "name": self.object_type.verbose_name,
-                        "obj": obj,
-                        "verb": verb,
-                    },
-                )
+                quoted = josa(f"'{obj}'", "을/를")
+                messages.success(request, f"{self.object_type.verbose_name} {quoted} {verb}했습니다.")
                 return HttpResponseRedirect(obj.get_absolute_url())
         return self.render_form(form, instance, status=400)
 
@@ -217,7 +222,7 @@ class ObjectDeleteView(ObjectTypeMixin, View):
             names = ", ".join(sorted({str(o._meta.verbose_name) for o in blockers}))
             messages.error(request, _("다른 자료(%(what)s)가 참조하고 있어 삭제할 수 없습니다.") % {"what": names})
             return HttpResponseRedirect(obj.get_absolute_url())
-        messages.success(request, _("'%(obj)s'을(를) 삭제했습니다.") % {"obj": name})
+        messages.success(request, josa(f"'{name}'", "을/를") + " 삭제했습니다.")
         return HttpResponseRedirect(reverse(self.object_type.url_name("list")))
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from itms.core import registry
+from itms.core.errors import Forbidden, Refused
 
+from .error_codes import DocumentErrors
 from .models import Document, DocumentVersion
 
 
@@ -53,7 +54,7 @@ def _check(upload) -> str:
 @transaction.atomic
 def attach_document(*, actor, subject, upload, title: str, kind: str, note: str = "") -> Document:
     if not may_attach(actor, subject):
-        raise PermissionDenied("이 자료에 문서를 등록할 권한이 없습니다.")
+        raise Forbidden(DocumentErrors.ATTACH_WHO)
     title = (title or upload.name).strip()[:200]
     document = Document(subject=subject, project=project_of(subject), title=title, kind=kind)
     document.full_clean(exclude=["subject_type", "subject_id"])
@@ -65,13 +66,13 @@ def attach_document(*, actor, subject, upload, title: str, kind: str, note: str 
 @transaction.atomic
 def add_version(*, actor, document: Document, upload, note: str = "") -> DocumentVersion:
     if not may_attach(actor, document.subject):
-        raise PermissionDenied("이 문서에 새 판을 등록할 권한이 없습니다.")
+        raise Forbidden(DocumentErrors.VERSION_WHO)
     content_type = _check(upload)
     Document.objects.select_for_update(no_key=True).get(pk=document.pk)  # version numbers are handed out one at a time
     number = (document.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     sha256 = _hash(upload)
     if document.versions.filter(sha256=sha256).exists():
-        raise ValidationError("같은 내용의 파일이 이미 이 문서의 판으로 등록되어 있습니다.")
+        raise Refused(DocumentErrors.SAME_CONTENT)
     version = DocumentVersion(
         document=document,
         number=number,

@@ -12,12 +12,14 @@ import logging
 import uuid
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
 from django.core.mail import get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from itms.core.errors import Forbidden
+
 from .emails import compose
+from .error_codes import NotificationErrors
 from .models import Notification, NotificationKind
 
 logger = logging.getLogger(__name__)
@@ -163,7 +165,7 @@ def send_pending_emails(*, batch_size: int = 500) -> int:
 def mark_read(*, actor, notification: Notification) -> Notification:
     """Marks one of the actor's own notifications read (the first reading time is kept)."""
     if notification.recipient_id != actor.pk:
-        raise PermissionDenied("다른 사람의 알림은 읽음으로 표시할 수 없습니다.")
+        raise Forbidden(NotificationErrors.NOT_YOURS)
     now = timezone.now()
     # update() rather than save(): no change-log row for a read receipt.
     if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now):

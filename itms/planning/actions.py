@@ -6,18 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from itms.accounts.directory import holds, unit_with_descendants, units_of
 from itms.accounts.roles import Role
+from itms.core.errors import Forbidden, Refused
 from itms.core.formats import format_date, format_won
 from itms.projects.models import Project
 from itms.regulation.models import Obligation
 from itms.regulation.obligations import meet_obligation, open_obligation, reschedule_obligation
 
+from .error_codes import PlanningErrors
 from .models import (
     DetailedPlan,
     DetailedPlanVersion,
@@ -47,7 +48,7 @@ def is_it_planning(user) -> bool:
 
 def _require_it_planning(user) -> None:
     if not is_it_planning(user):
-        raise PermissionDenied("정보기획담당관만 할 수 있습니다.")
+        raise Forbidden(PlanningErrors.IT_PLANNING_ONLY)
 
 
 # --- the cycle -----------------------------------------------------------------------------------------------
@@ -55,12 +56,40 @@ def _require_it_planning(user) -> None:
 def open_cycle(*, actor, year: int) -> PlanningCycle:
     """Opens the cycle for year Y: every project starting in Y gets its calendar deadlines (a8.1, a8.3, a9.1)."""
     _require_it_planning(actor)
-    cycle, _ = PlanningCycle.objects.get_or_create(year=year)
+    cycle = start_cycle(year=year, actor=actor)
+    for project in Project.objects.filter(start_year=year).select_related("sponsor_unit"):
+        enroll_project(actor=actor, cycle=cycle, project=project)
+    return cycle
+
+
+SYSTEM_ACTOR_NAME = "정보화관리시스템(자동)"
+
+
+@transaction.atomic
+def start_cycle(*, year: int, actor=None) -> PlanningCycle:
+    """Marks cycle Y open (once) and chains the opening; ``actor=None`` is the system on its schedule (cycles.py).
+
+    Enrolling the projects is the caller's: the 정보기획담당관 enrols every project of the year, the schedule only
+    those whose deadlines are still ahead.
+    """
+    from itms.audit.chain import record_event
+    from itms.audit.models import LegalEventKind
+    from itms.regulation.rules import pack_in_force
+
+    cycle, _ = PlanningCycle.objects.select_for_update(no_key=True).get_or_create(year=year)
     if cycle.opened_at is None:
         cycle.opened_at, cycle.opened_by = timezone.now(), actor
         cycle.save(update_fields=["opened_at", "opened_by", "updated_at"])
-    for project in Project.objects.filter(start_year=year).select_related("sponsor_unit"):
-        enroll_project(actor=actor, cycle=cycle, project=project)
+        record_event(
+            kind=LegalEventKind.TRANSITION,
+            actor=actor,
+            actor_name="" if actor else SYSTEM_ACTOR_NAME,
+            subject=cycle,
+            summary=f"{cycle} 주기 개시" + ("" if actor else " (일정에 따른 자동 개시)"),
+            payload={"year": year, "preparation_year": cycle.preparation_year, "scheduled": actor is None},
+            clause_ids=["a8.1", "a8.3", "a9.1"],
+            pack_version=pack_in_force().version_label,
+        )
     return cycle
 
 
@@ -70,7 +99,7 @@ CYCLE_OBLIGATIONS = ("pre_review_request", "plan_submission", "detailed_plan_sub
 def enroll_project(*, actor, cycle: PlanningCycle, project: Project) -> list[Obligation]:
     """The sponsoring department owes the three calendar submissions of Y-1 for this project (idempotent)."""
     if project.start_year != cycle.year:
-        raise ValidationError(f"{cycle.year}년에 시작하는 사업만 이 계획 주기에 들어갑니다.")
+        raise Refused(PlanningErrors.NOT_THIS_CYCLE, year=cycle.year)
     result = []
     for kind in CYCLE_OBLIGATIONS:
         obligation = open_obligation(
@@ -112,9 +141,9 @@ def notify_detailed_plan_deadline(*, actor, cycle: PlanningCycle, due: dt.date, 
     """a9.1 단서: the 정보기획담당관 notifies another deadline (and guidance) for the detailed plans."""
     _require_it_planning(actor)
     if not notice.strip():
-        raise ValidationError({"notice": "작성내용·작성지침 등 통보 내용을 적어야 합니다 (제9조제1항)."})
+        raise Refused(PlanningErrors.NOTICE_EMPTY, field="notice")
     if due.year != cycle.preparation_year and due.year != cycle.year:
-        raise ValidationError({"due": f"{cycle.preparation_year}년 또는 {cycle.year}년의 날짜여야 합니다."})
+        raise Refused(PlanningErrors.NOTICE_YEAR, field="due", preparation=cycle.preparation_year, year=cycle.year)
     cycle.detailed_plan_due, cycle.detailed_plan_notice, cycle.notified_at = due, notice.strip(), timezone.now()
     cycle.save(update_fields=["detailed_plan_due", "detailed_plan_notice", "notified_at", "updated_at"])
     for obligation in Obligation.objects.open().filter(kind="detailed_plan_submission", key=f"cycle-{cycle.year}"):
@@ -129,7 +158,7 @@ def _notice_explanation(cycle: PlanningCycle) -> str:
 # --- records of a project in the cycle ------------------------------------------------------------------------
 def _require_sponsor_or_it_planning(actor, project: Project) -> None:
     if not (is_sponsor(actor, project) or is_it_planning(actor)):
-        raise PermissionDenied("사업추진부서 또는 정보기획담당관만 작성할 수 있습니다.")
+        raise Forbidden(PlanningErrors.SPONSOR_OR_IT_PLANNING)
 
 
 @transaction.atomic
@@ -212,7 +241,7 @@ def start_detailed_plan(
 
 def _add_version(plan: DetailedPlan, *, actor, reason: str, **values) -> DetailedPlanVersion:
     if values.get("budget") is not None and values["budget"] < 0:
-        raise ValidationError({"budget": "사업비는 0원 이상이어야 합니다."})
+        raise Refused(PlanningErrors.NEGATIVE_BUDGET, field="budget")
     number = (plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     version = DetailedPlanVersion(detailed_plan=plan, number=number, created_by=actor, reason=reason, **values)
     version.full_clean()
@@ -228,9 +257,9 @@ def adjust_detailed_plan(*, actor, detailed_plan: DetailedPlan, reason: str, **c
     """
     _require_it_planning(actor)
     if not reason.strip():
-        raise ValidationError({"reason": "조정 사유를 적어야 합니다 (제9조제2항)."})
+        raise Refused(PlanningErrors.ADJUST_REASON, field="reason")
     if detailed_plan.state not in ("submitted", "reviewed"):
-        raise ValidationError("제출된 세부계획만 조정할 수 있습니다.")
+        raise Refused(PlanningErrors.ADJUST_STATE)
     current = detailed_plan.current_version
     values = {field: changes.get(field, getattr(current, field)) for field in DetailedPlanVersion.COMPARED}
     version = _add_version(detailed_plan, actor=actor, reason=reason, **values)
@@ -270,14 +299,20 @@ def latest_impact_round(plan: ProjectPlan) -> list[ImpactReview]:
 # --- strategy (a6) ---------------------------------------------------------------------------------------------
 @transaction.atomic
 def open_opinion_round(*, actor, plan: StrategicPlan, units, due_date: dt.date) -> list[OpinionRequest]:
-    """The CIO gathers the opinions of the bureaus and agencies for the strategic plan (a6.2)."""
+    """The CIO gathers the opinions of the bureaus and agencies for the strategic plan (a6.2).
+
+    The plan moves to "의견 수렴 중" through its workflow (the engine is the only writer of its state); asking
+    more units later adds their requests to the same round.
+    """
     if not (holds(actor, Role.CIO) or actor.is_superuser or is_it_planning(actor)):
-        raise PermissionDenied("의견 수렴은 지능정보화책임관(또는 정보기획담당관)이 합니다 (제6조제2항).")
+        raise Forbidden(PlanningErrors.OPINION_ROUND_WHO)
     units = list(units)
     if not units:
-        raise ValidationError({"units": "의견을 들을 국·실 또는 소속기관을 고르십시오."})
+        raise Refused(PlanningErrors.OPINION_UNITS, field="units")
     if due_date <= timezone.localdate():
-        raise ValidationError({"due_date": "제출 기한은 오늘 이후여야 합니다."})
+        raise Refused(PlanningErrors.OPINION_DUE, field="due_date")
+    if plan.state == "adopted":
+        raise Refused(PlanningErrors.OPINION_ROUND_CLOSED)
     requests = []
     for unit in units:
         request, created = OpinionRequest.objects.get_or_create(plan=plan, unit=unit, defaults={"due_date": due_date})
@@ -293,8 +328,10 @@ def open_opinion_round(*, actor, plan: StrategicPlan, units, due_date: dt.date) 
                 title=f"전략계획 의견 제출: {plan} ({unit.name})",
             )
         requests.append(request)
-    plan.state = "opinion"
-    plan.save(update_fields=["state", "updated_at"])
+    if plan.state == "draft":
+        StrategicPlan.workflow.execute(
+            plan, "open_opinions", actor=actor, data={"units": ", ".join(u.name for u in units)}, internal=True
+        )
     return requests
 
 
@@ -306,11 +343,11 @@ def submit_opinion(*, actor, request: OpinionRequest, opinion: str) -> OpinionRe
         or actor.is_superuser
         or request.unit_id in unit_with_descendants(units_of(actor))
     ):
-        raise PermissionDenied("의견 요청을 받은 부서만 제출할 수 있습니다.")
+        raise Forbidden(PlanningErrors.OPINION_WHO)
     if not opinion.strip():
-        raise ValidationError({"opinion": "의견을 입력하십시오."})
+        raise Refused(PlanningErrors.OPINION_EMPTY, field="opinion")
     if request.responded_at:
-        raise ValidationError("이미 제출했습니다.")
+        raise Refused(PlanningErrors.OPINION_TWICE)
     request.opinion, request.responded_at, request.responded_by = opinion.strip(), timezone.now(), actor
     request.save(update_fields=["opinion", "responded_at", "responded_by", "updated_at"])
     meet_obligation(kind="strategy_opinion", subject=request, actor=actor)

@@ -1,72 +1,55 @@
-"""The council's resolutions on plans (a8.8, a9.4), applied to the plan they decide."""
+"""The council's resolutions on plans (a8.8, a9.4), applied through the workflow engine.
+
+A resolution moves the plan by one of its internal transitions (``council_approve`` …), which only this
+handler takes: the engine checks the plan's state and guards, records the chained TRANSITION event and lets
+the project's stage follow. A plan on hold (a8.7) cannot be decided until the 정보기획담당관 lifts the hold:
+the resolution is refused and nothing is recorded.
+"""
 
 from __future__ import annotations
 
-from django.utils import timezone
-
-from itms.audit.chain import record_event
-from itms.audit.models import LegalEventKind
+from itms.core.errors import Refused
 from itms.governance.actions import register_resolution_handler
 from itms.governance.choices import ResolutionEffect
-from itms.projects.choices import ProjectStage
 
+from .error_codes import PlanningErrors
 from .models import DetailedPlan, PlanState, ProjectPlan
 
 APPROVING = (ResolutionEffect.APPROVE, ResolutionEffect.APPROVE_ADJUSTED)
 
 
-def apply_to_plan(resolution) -> None:
-    """Approve (with priority and adjusted budget), hold or reject the plan; the project's stage follows."""
-    plan = ProjectPlan.objects.select_for_update(no_key=True).get(pk=resolution.item.subject_id)
-    before = plan.state
+def _transition_for_plan(resolution) -> str:
     if resolution.effect in APPROVING and resolution.outcome == "passed":
-        plan.state = PlanState.APPROVED
-        plan.priority_rank = resolution.priority_rank
-        plan.approved_budget = (
-            resolution.adjusted_budget if resolution.adjusted_budget is not None else plan.project.total_budget
-        )
-        plan.project.stage = ProjectStage.DELIBERATED
-    elif resolution.effect == ResolutionEffect.HOLD:
-        plan.state = PlanState.ON_HOLD
-        plan.hold_reason = resolution.remarks or "실무협의회 심의 결과 보류"
-        plan.project.stage = ProjectStage.ON_HOLD
-    else:
-        plan.state = PlanState.REJECTED
-    plan.decided_at = timezone.now()
-    plan.save(update_fields=["state", "priority_rank", "approved_budget", "hold_reason", "decided_at", "updated_at"])
-    plan.project.save(update_fields=["stage", "updated_at"])
-    _chain(resolution, plan, before)
+        return "council_approve"
+    if resolution.effect == ResolutionEffect.HOLD:
+        return "council_hold"
+    return "council_reject"
+
+
+def apply_to_plan(resolution) -> None:
+    """Approve (with priority and adjusted budget), hold or reject the plan."""
+    plan = ProjectPlan.objects.get(pk=resolution.item.subject_id)
+    if plan.state == PlanState.ON_HOLD:
+        raise Refused(PlanningErrors.HELD)
+    ProjectPlan.workflow.execute(
+        plan,
+        _transition_for_plan(resolution),
+        actor=resolution.recorded_by,
+        data={"resolution": resolution},
+        internal=True,
+    )
 
 
 def apply_to_detailed_plan(resolution) -> None:
-    plan = DetailedPlan.objects.select_for_update(no_key=True).get(pk=resolution.item.subject_id)
-    before = plan.state
-    if resolution.effect in APPROVING and resolution.outcome == "passed":
-        plan.state = "approved"
-        plan.project.stage = ProjectStage.DETAILED_PLAN
-        plan.project.save(update_fields=["stage", "updated_at"])
-    else:
-        plan.state = "reviewed"  # back to the 정보기획담당관 for another adjustment
-    plan.save(update_fields=["state", "updated_at"])
-    _chain(resolution, plan, before)
-
-
-def _chain(resolution, record, before: str) -> None:
-    record_event(
-        kind=LegalEventKind.TRANSITION,
+    """Confirm the detailed plan, or send it back to the 정보기획담당관 for another adjustment."""
+    plan = DetailedPlan.objects.get(pk=resolution.item.subject_id)
+    approved = resolution.effect in APPROVING and resolution.outcome == "passed"
+    DetailedPlan.workflow.execute(
+        plan,
+        "council_approve" if approved else "council_return",
         actor=resolution.recorded_by,
-        subject=record,
-        summary=f"실무협의회 의결 반영: {record} ({before} → {record.state})",
-        payload={
-            "resolution": resolution.pk,
-            "effect": resolution.effect,
-            "from": before,
-            "to": record.state,
-            "priority_rank": resolution.priority_rank,
-            "adjusted_budget": resolution.adjusted_budget,
-        },
-        clause_ids=["a8.8"] if isinstance(record, ProjectPlan) else ["a9.4"],
-        pack_version=resolution.pack_version,
+        data={"resolution": resolution},
+        internal=True,
     )
 
 

@@ -32,12 +32,22 @@ def _project_unit(prefix: str = "project"):
 
 
 # --- strategy (a6) ------------------------------------------------------------------------------------------
+class StrategicPlanState(models.TextChoices):
+    DRAFT = "draft", _("작성 중")
+    OPINION = "opinion", _("의견 수렴 중")
+    ADOPTED = "adopted", _("수립")
+
+
 class StrategicPlan(PrimaryModel):
     title = models.CharField(_("계획명"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("시작연도"))
     end_year = models.PositiveSmallIntegerField(_("종료연도"))
     vision = models.TextField(_("비전·목표"), blank=True)
-    state = models.CharField(_("상태"), max_length=20, default="draft", editable=False)
+    state = models.CharField(
+        _("상태"), max_length=20, choices=StrategicPlanState.choices, default="draft", editable=False
+    )
+    synthesis = models.TextField(_("의견 종합·조정 결과"), blank=True, editable=False)
+    adopted_at = models.DateTimeField(_("수립일시"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("중장기 정보화 전략계획")
@@ -239,6 +249,7 @@ class ProjectPlan(PrimaryModel):
     )
     submitted_at = models.DateTimeField(_("제출일시"), null=True, blank=True, editable=False)
     hold_reason = models.TextField(_("보류 사유"), blank=True, editable=False)
+    hold_lifted_reason = models.TextField(_("보류 해제 사유"), blank=True, editable=False)
     priority_rank = models.PositiveSmallIntegerField(_("우선순위"), null=True, blank=True, editable=False)
     approved_budget = MoneyField(_("조정 예산"), null=True, blank=True, editable=False)
     decided_at = models.DateTimeField(_("심의일시"), null=True, blank=True, editable=False)

@@ -1,9 +1,10 @@
 from itms.core.menu import add_menu_item
-from itms.core.registry import register
+from itms.core.registry import Condition, register
 
 from . import filtersets as f
 from . import forms, tables
 from .api import serializers as s
+from .error_codes import PlanningErrors
 from .models import (
     DetailedPlan,
     EAReview,
@@ -27,7 +28,7 @@ def _context(name):
     return build
 
 
-DRAFT_ONLY = "제출한 뒤에는 수정할 수 없습니다. 수정이 필요하면 정보기획담당관과 협의하십시오."
+DRAFT_ONLY = Condition(lambda record: record.state == "draft", PlanningErrors.SUBMITTED)
 
 register(
     StrategicPlan,
@@ -97,8 +98,7 @@ register(
     select_related=("cycle", "project"),
     can_add=False,
     can_delete=False,
-    edit_when=lambda r: r.state == "draft",
-    edit_refusal=DRAFT_ONLY,
+    conditions={"change": DRAFT_ONLY},
 )
 register(
     ProjectPlan,
@@ -111,8 +111,7 @@ register(
     select_related=("cycle", "project"),
     can_add=False,
     can_delete=False,
-    edit_when=lambda p: p.state == "draft",
-    edit_refusal=DRAFT_ONLY,
+    conditions={"change": DRAFT_ONLY},
     related=[("영향도 검토", "impact_reviews", tables.ImpactReviewTable)],
     detail_template="planning/plan_detail.html",
     detail_context=_context("plan_context"),
@@ -142,8 +141,7 @@ register(
     select_related=("plan__project",),
     can_add=False,
     can_delete=False,
-    edit_when=lambda r: r.plan.state in ("ea_review", "on_hold"),
-    edit_refusal="EA 검토는 검토 단계(또는 보류 중)에만 수정합니다.",
+    conditions={"change": Condition(lambda r: r.plan.state in ("ea_review", "on_hold"), PlanningErrors.EA_CLOSED)},
 )
 register(
     DetailedPlan,

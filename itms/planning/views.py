@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -18,11 +18,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from itms.core.action_views import answer, form_action, form_errors
+from itms.core.errors import Forbidden
 from itms.projects.models import Project
 from itms.regulation.models import Obligation
 from itms.resources.models import SystemFunction
 
 from . import actions, forms
+from .error_codes import PlanningErrors
 from .models import DetailedPlan, EAReview, OpinionRequest, PlanningCycle, PreReview, ProjectPlan, StrategicPlan
 from .national_plan import national_plan_hwpx, national_plan_xlsx
 from .workflows import needs_bpr_isp
@@ -123,7 +125,7 @@ def late_board(cycle: PlanningCycle) -> list[dict]:
 @login_required
 def open_cycle(request):
     if not actions.is_it_planning(request.user):
-        raise PermissionDenied("계획 주기는 정보기획담당관이 엽니다.")
+        raise Forbidden(PlanningErrors.CYCLE_OPENER)
     if request.method == "POST":
         try:
             year = int(request.POST.get("year", ""))
@@ -184,7 +186,7 @@ def start(request, pk: int, what: str):
 def notify_deadline(request, pk: int):
     cycle = _visible(PlanningCycle, request, pk)
     if not actions.is_it_planning(request.user):
-        raise PermissionDenied("세부계획 제출 기한은 정보기획담당관이 통보합니다 (제9조제1항).")
+        raise Forbidden(PlanningErrors.NOTICE_WHO)
     form = forms.DeadlineNoticeForm(request.POST, prefix="notice")
     return form_action(
         request,
@@ -245,7 +247,7 @@ def detailed_plan_context(plan: DetailedPlan, request) -> dict:
 def adjust(request, pk: int):
     plan = _visible(DetailedPlan, request, pk)
     if not actions.is_it_planning(request.user):
-        raise PermissionDenied("세부계획은 정보기획담당관이 사업추진부서와 협의하여 조정합니다 (제9조제2항).")
+        raise Forbidden(PlanningErrors.ADJUST_WHO)
     form = forms.AdjustForm(request.POST, prefix="adjust")
 
     def adjust_plan(data):

@@ -7,13 +7,22 @@ from django.utils import timezone
 
 from itms.accounts.directory import holds
 from itms.accounts.roles import Role
-from itms.projects.choices import ProjectKind, ProjectStage
-from itms.regulation.obligations import meet_obligation
+from itms.projects.choices import ProjectKind
+from itms.regulation.obligations import meet_obligation, meets, opens
 from itms.regulation.rules import param
 from itms.regulation.workflows import Guard, Transition, Workflow, register_workflow
 
 from . import actions
-from .models import DetailedPlan, EAReview, ImpactReview, PlanState, PreReview, ProjectPlan
+from .models import (
+    DetailedPlan,
+    EAReview,
+    ImpactReview,
+    PlanState,
+    PreReview,
+    ProjectPlan,
+    StrategicPlan,
+    StrategicPlanState,
+)
 
 IT_PLANNING = (Role.IT_PLANNING_OFFICER,)
 
@@ -53,16 +62,6 @@ def _stamp(field: str):
     return effect
 
 
-def _stage(stage: str):
-    """The project's line follows its planning records (the spine, DESIGN.md)."""
-
-    def effect(record, ctx):
-        record.project.stage = stage
-        record.project.save(update_fields=["stage", "updated_at"])
-
-    return effect
-
-
 def _save_data(*fields: str):
     """Keeps what the actor entered in the transition's form on the record."""
 
@@ -95,6 +94,15 @@ def _notify_sponsor(record, ctx):
         )
 
 
+# a8.2 sets no date for the result; the rule pack's system default gives the 정보기획담당관 one (pre_review_result_days).
+_owe_result = opens(
+    "pre_review_result",
+    start=lambda record, ctx: timezone.localdate(),
+    owed_to_unit=lambda record, ctx: record.project.sponsor_unit,
+    title=lambda record, ctx: f"사전검토 결과 통보: {record.project}",
+)
+
+
 PreReview.workflow = Workflow(
     states={"draft": "작성 중", "submitted": "사전검토 의뢰", "reviewed": "결과 통보"},
     transitions=[
@@ -105,7 +113,7 @@ PreReview.workflow = Workflow(
             target="submitted",
             may=_sponsor,
             guards=_section_guards(PreReview, PreReview.SECTIONS, "a8.1"),
-            effects=(_stamp("submitted_at"), _meet_cycle("pre_review_request"), _stage(ProjectStage.PRE_REVIEW)),
+            effects=(_stamp("submitted_at"), _meet_cycle("pre_review_request"), _owe_result),
             clause_ids=("a8.1",),
         ),
         Transition(
@@ -120,6 +128,7 @@ PreReview.workflow = Workflow(
                 _stamp("reviewed_at"),
                 lambda r, ctx: _set_reviewer(r, ctx),
                 _notify_sponsor,
+                meets("pre_review_result"),
             ),
             clause_ids=("a8.2",),
         ),
@@ -161,16 +170,21 @@ def _ea_point(field: str):
     return check
 
 
+SYSTEM_BUILDING = (ProjectKind.CONSTRUCTION, ProjectKind.ENHANCEMENT)
+
+
 def needs_bpr_isp(plan: ProjectPlan) -> bool:
-    """a8.6.4: a system-construction project of the rule pack's size (10억원) or more."""
+    """a8.6.4: a project that builds or rebuilds a system, of the rule pack's size (10억원) or more.
+
+    It is a point the 정보기획담당관 reviews and writes findings on (BPR/ISP done, planned, or why not needed),
+    not a requirement that a BPR/ISP project came first: the predecessors are shown to the reviewer.
+    """
     threshold = int(param("bpr_isp_threshold").value)
-    return plan.project.kind == ProjectKind.CONSTRUCTION and plan.project.total_budget >= threshold
+    return plan.project.kind in SYSTEM_BUILDING and plan.project.total_budget >= threshold
 
 
-def _bpr_isp_shown(plan: ProjectPlan, ctx) -> bool:
-    if not needs_bpr_isp(plan):
-        return True
-    return plan.project.preceded_by.filter(kind__in=(ProjectKind.BPR, ProjectKind.ISP)).exists()
+def _bpr_isp_reviewed(plan: ProjectPlan, ctx) -> bool:
+    return not needs_bpr_isp(plan) or _ea_point("bpr_isp")(plan, ctx)
 
 
 def _new_technology_prepared(plan: ProjectPlan, ctx) -> bool:
@@ -218,12 +232,50 @@ def _place_on_agenda(record, ctx) -> None:
 
 
 def _sign_ea_review(plan: ProjectPlan, ctx) -> None:
-    EAReview.objects.filter(plan=plan).update(reviewed_by=ctx["actor"], updated_at=timezone.now())
+    review = EAReview.objects.get(plan=plan)
+    review.reviewed_by = ctx["actor"]
+    review.save(update_fields=["reviewed_by", "updated_at"])
 
 
 def _record_hold(plan: ProjectPlan, ctx) -> None:
     plan.hold_reason = ctx["data"]["reason"]
     plan.save(update_fields=["hold_reason", "updated_at"])
+
+
+class ResumeForm(forms.Form):
+    reason = forms.CharField(
+        label="보류 해제 사유 (보류 사유를 어떻게 해소했는지)", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+def _record_resume(plan: ProjectPlan, ctx) -> None:
+    plan.hold_lifted_reason = ctx["data"]["reason"]
+    plan.save(update_fields=["hold_lifted_reason", "updated_at"])
+
+
+# --- the council's resolution (a8.8): internal transitions, driven only by the recorded resolution ----------------
+COUNCIL = "실무협의회 의결"
+
+
+def _apply_approval(plan: ProjectPlan, ctx) -> None:
+    resolution = ctx["data"]["resolution"]
+    plan.priority_rank = resolution.priority_rank
+    plan.approved_budget = (
+        resolution.adjusted_budget if resolution.adjusted_budget is not None else plan.project.total_budget
+    )
+    plan.decided_at = timezone.now()
+    plan.save(update_fields=["priority_rank", "approved_budget", "decided_at", "updated_at"])
+
+
+def _apply_council_hold(plan: ProjectPlan, ctx) -> None:
+    plan.hold_reason = ctx["data"]["resolution"].remarks or "실무협의회 심의 결과 보류"
+    plan.decided_at = timezone.now()
+    plan.save(update_fields=["hold_reason", "decided_at", "updated_at"])
+
+
+def _apply_rejection(plan: ProjectPlan, ctx) -> None:
+    plan.decided_at = timezone.now()
+    plan.save(update_fields=["decided_at", "updated_at"])
 
 
 S = PlanState
@@ -246,7 +298,6 @@ ProjectPlan.workflow = Workflow(
             effects=(
                 _stamp("submitted_at"),
                 _meet_cycle("plan_submission"),
-                _stage(ProjectStage.PLAN),
                 _request_reviews,
             ),
             clause_ids=("a8.3", "a8.4"),
@@ -262,7 +313,6 @@ ProjectPlan.workflow = Workflow(
             effects=(
                 _stamp("submitted_at"),
                 _meet_cycle("plan_submission"),
-                _stage(ProjectStage.PLAN),
                 _ensure_ea_review,
             ),
             clause_ids=("a8.3",),
@@ -297,8 +347,39 @@ ProjectPlan.workflow = Workflow(
             source=(S.ON_HOLD,),
             target=S.EA_REVIEW,
             roles=IT_PLANNING,
-            effects=(_ensure_ea_review,),
+            form=ResumeForm,
+            effects=(_record_resume, _ensure_ea_review),
             clause_ids=("a8.7",),
+        ),
+        Transition(
+            "council_approve",
+            "실무협의회 의결 반영(승인)",
+            source=(S.COUNCIL,),
+            target=S.APPROVED,
+            internal=True,
+            via=COUNCIL,
+            effects=(_apply_approval,),
+            clause_ids=("a8.8",),
+        ),
+        Transition(
+            "council_hold",
+            "실무협의회 의결 반영(보류)",
+            source=(S.COUNCIL,),
+            target=S.ON_HOLD,
+            internal=True,
+            via=COUNCIL,
+            effects=(_apply_council_hold,),
+            clause_ids=("a8.7", "a8.8"),
+        ),
+        Transition(
+            "council_reject",
+            "실무협의회 의결 반영(불승인)",
+            source=(S.COUNCIL,),
+            target=S.REJECTED,
+            internal=True,
+            via=COUNCIL,
+            effects=(_apply_rejection,),
+            clause_ids=("a8.8",),
         ),
         Transition(
             "to_council",
@@ -316,8 +397,9 @@ ProjectPlan.workflow = Workflow(
                 ),
                 Guard(
                     "a8.6.4",
-                    "10억원 이상 시스템 구축사업은 선행 업무재설계(BPR) 또는 정보화전략계획(ISP)이 있어야 합니다.",
-                    _bpr_isp_shown,
+                    "10억원 이상 시스템 구축·재구축 사업은 EA 검토에 업무재설계(BPR)·정보화전략계획(ISP) "
+                    "검토 의견을 적어야 합니다.",
+                    _bpr_isp_reviewed,
                 ),
                 Guard(
                     "a7",
@@ -393,6 +475,16 @@ class DetailedReviewForm(forms.Form):
     period = forms.CharField(label="사업기간 산정의 적절성", widget=forms.Textarea(attrs={"rows": 2}))
 
 
+def _not_held(record, ctx) -> bool:
+    """a8.7: while the project's plan is on hold, no later step of the project is taken."""
+    return not ProjectPlan.objects.filter(project=record.project, state=PlanState.ON_HOLD).exists()
+
+
+HOLD_GUARD = Guard(
+    "a8.7", "사업계획이 보류 중입니다. 정보기획담당관이 보류를 해제한 뒤에 진행할 수 있습니다.", _not_held
+)
+
+
 def _reviews_of_adjustment_done(plan: DetailedPlan, ctx) -> bool:
     project_plan = ProjectPlan.objects.filter(cycle=plan.cycle, project=plan.project).first()
     return project_plan is None or all(r.state == "reflected" for r in actions.latest_impact_round(project_plan))
@@ -419,6 +511,7 @@ DetailedPlan.workflow = Workflow(
                     "세부계획의 내용(사업비·기간·과업 범위)을 작성해야 합니다.",
                     lambda plan, ctx: plan.versions.exists(),
                 ),
+                HOLD_GUARD,
             ),
             effects=(_stamp("submitted_at"), _meet_cycle("detailed_plan_submission")),
             clause_ids=("a9.1",),
@@ -441,13 +534,84 @@ DetailedPlan.workflow = Workflow(
             roles=IT_PLANNING,
             guards=(
                 Guard("a9.3", "조정된 세부계획의 영향도 검토가 회신·반영되어야 합니다.", _reviews_of_adjustment_done),
+                HOLD_GUARD,
             ),
             form=CouncilForm,
             effects=(_place_on_agenda,),
             clause_ids=("a9.4",),
         ),
+        Transition(
+            "council_approve",
+            "실무협의회 의결 반영(확정)",
+            source=("council",),
+            target="approved",
+            internal=True,
+            via=COUNCIL,
+            guards=(HOLD_GUARD,),
+            clause_ids=("a9.4",),
+        ),
+        Transition(
+            "council_return",
+            "실무협의회 의결 반영(재조정)",
+            source=("council",),
+            target="reviewed",
+            internal=True,
+            via=COUNCIL,
+            clause_ids=("a9.4",),
+        ),
     ],
 )
 
-for model in (PreReview, ProjectPlan, ImpactReview, DetailedPlan):
+
+# --- strategic plan (a6) -----------------------------------------------------------------------------------------
+class AdoptForm(forms.Form):
+    synthesis = forms.CharField(
+        label="각 국·실 및 소속기관 의견의 종합·조정 결과", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def _opinions_in(plan: StrategicPlan, ctx) -> bool:
+    """a6.2: every unit asked has answered, or its deadline has passed."""
+    today = timezone.localdate()
+    return not plan.opinion_requests.filter(responded_at__isnull=True, due_date__gte=today).exists()
+
+
+def _adopt(plan: StrategicPlan, ctx) -> None:
+    plan.synthesis, plan.adopted_at = ctx["data"]["synthesis"], timezone.now()
+    plan.save(update_fields=["synthesis", "adopted_at", "updated_at"])
+
+
+StrategicPlan.workflow = Workflow(
+    states=dict(StrategicPlanState.choices),
+    transitions=[
+        Transition(
+            "open_opinions",
+            "의견 수렴 요청",
+            source=("draft",),
+            target="opinion",
+            internal=True,
+            via="의견 수렴 요청 화면",
+            clause_ids=("a6.2",),
+        ),
+        Transition(
+            "adopt",
+            "전략계획 수립",
+            source=("opinion",),
+            target="adopted",
+            roles=(Role.CIO,),
+            guards=(
+                Guard(
+                    "a6.2",
+                    "의견 수렴 기한이 남은 부서가 있습니다. 모든 부서가 회신하거나 기한이 지나야 종합·조정할 수 있습니다.",
+                    _opinions_in,
+                ),
+            ),
+            form=AdoptForm,
+            effects=(_adopt,),
+            clause_ids=("a6.1", "a6.2"),
+        ),
+    ],
+)
+
+for model in (PreReview, ProjectPlan, ImpactReview, DetailedPlan, StrategicPlan):
     register_workflow(model)

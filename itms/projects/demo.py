@@ -1,14 +1,14 @@
 """The demo projects of the demo agency: 관세청's and 인천공항본부세관's information projects and their participants.
 
 Built after the agency (``itms.accounts.demo.build_demo_agency``), whose organisations, units and users they
-name by code and username. Building them twice changes nothing (natural keys).
+name by code and username. Building them twice changes nothing (natural keys; ``ensure`` writes only what differs).
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from itms.accounts.demo import SINCE
+from itms.accounts.demo import SINCE, ensure
 from itms.accounts.models import Organization, OrgUnit, User
 
 from .choices import FundingSource, ParticipantRole, ProjectKind, ProjectStage
@@ -102,8 +102,11 @@ def build_demo_projects() -> None:
     orgs = Organization.objects.in_bulk({row[2] for row in PROJECTS}, field_name="code")
     units = OrgUnit.objects.in_bulk({row[3] for row in PROJECTS} | {"KCS-CLP", "PUS-CRG"}, field_name="code")
     users = User.objects.in_bulk(["vendor", "vendor2", "expert"], field_name="username")
-    for code, name, org, sponsor, kind, start, end, budget, new_tech, stage, summary in PROJECTS:
-        Project.objects.update_or_create(
+    # No stage here: it follows the project's chapter records (itms.projects.stage); the column says what the
+    # demo's chapter data (planning demo …) should bring each project to.
+    for code, name, org, sponsor, kind, start, end, budget, new_tech, _stage, summary in PROJECTS:
+        ensure(
+            Project,
             code=code,
             defaults={
                 "name": name,
@@ -114,7 +117,6 @@ def build_demo_projects() -> None:
                 "end_year": end,
                 "total_budget": budget,
                 "is_new_technology": new_tech,
-                "stage": stage,
                 "summary": summary,
                 "funding": FundingSource.OWN,
             },

@@ -19,7 +19,6 @@ class ProjectForm(ItmsModelForm):
             "funding",
             "funding_body",
             "is_new_technology",
-            "stage",
             "related_systems",
             "strategic_tasks",
             "preceded_by",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from itms.core.errors import Forbidden, Refused
 from itms.core.formats import format_date
 
+from .error_codes import RegulationErrors
 from .models import Parameter, ParameterValue
 from .models.parameters import display_value
 
@@ -27,12 +28,12 @@ def change_parameter(*, actor, parameter: Parameter, value, effective_from: dt.d
     from itms.audit.models import LegalEventKind
 
     if actor is None or not actor.has_perm(CHANGE_PERMISSION, parameter):
-        raise PermissionDenied("규정 값을 변경할 권한이 없습니다.")
+        raise Forbidden(RegulationErrors.PARAMETER_WHO)
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "변경 사유를 입력하십시오."})
+        raise Refused(RegulationErrors.PARAMETER_REASON, field="reason")
     if not isinstance(effective_from, dt.date) or isinstance(effective_from, dt.datetime):
-        raise ValidationError({"effective_from": "적용 시작일을 날짜로 입력하십시오."})
+        raise Refused(RegulationErrors.PARAMETER_DATE, field="effective_from")
     value = parameter.validate_value(value)
     with transaction.atomic():
         # Serialises concurrent changes of one parameter (the unique date is checked under the lock).
@@ -42,18 +43,11 @@ def change_parameter(*, actor, parameter: Parameter, value, effective_from: dt.d
         pack = parameter.pack
         today = timezone.localdate()
         if effective_from < today:
-            raise ValidationError(
-                {"effective_from": "지난 날부터 적용할 수 없습니다. 이미 내려진 결정은 그때의 값으로 남습니다."}
-            )
+            raise Refused(RegulationErrors.PARAMETER_PAST, field="effective_from")
         if effective_from < pack.effective_from or (pack.repealed_on and effective_from >= pack.repealed_on):
-            raise ValidationError({"effective_from": f"{pack.version_label}가 시행되는 기간 안의 날짜여야 합니다."})
+            raise Refused(RegulationErrors.PARAMETER_OUTSIDE_PACK, field="effective_from", pack=pack.version_label)
         if parameter.values.filter(effective_from=effective_from).exists():
-            raise ValidationError(
-                {
-                    "effective_from": f"{format_date(effective_from)}부터 적용되는 값이 이미 있습니다. "
-                    "다른 적용 시작일을 정하십시오 (등록된 값은 고치지 않습니다)."
-                }
-            )
+            raise Refused(RegulationErrors.PARAMETER_SAME_DAY, field="effective_from", day=format_date(effective_from))
         previous = parameter.value_on(effective_from)
         new = ParameterValue.objects.create(
             parameter=parameter, value=value, effective_from=effective_from, reason=reason[:300], changed_by=actor

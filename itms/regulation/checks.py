@@ -20,6 +20,9 @@ def check_cited_clause_ids(app_configs=None, **kwargs):
         for spec in specs
         for clause_id in spec.clause_ids
     ]
+    from itms.core.errors import ERROR_CODES
+
+    cited += [(code.clause, f"거절 코드 {code.code}") for code in ERROR_CODES.values() if code.clause]
     return [
         Error(
             f"알 수 없는 조항 ID '{clause_id}' ({where})",

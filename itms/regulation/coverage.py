@@ -5,7 +5,19 @@ transitions and guards, features declared in the apps' ``features.py`` (register
 longest prefix that is an existing clause id wins, so ``test_a2_0_9_…`` → a2.0.9), with
 ``@pytest.mark.clause("a8.5")``, or in its docstring ("… (a8.5)"). Test files are read as text (ast), never imported.
 
-A clause is covered when anything cites it; an article also when any of its paragraphs or items is.
+Citing is not implementing. Each clause is put in one of four categories:
+
+- **implemented**: product code enforces or carries it out — a guard, a transition, an obligation type, a coded
+  refusal, a parameter that product code reads, or a declared feature — **and** the test suite exercised that
+  code (``itms.core.exercised``: what the engine, the obligations, the refusals and ``param()`` ran during the
+  last test run, written to ``var/directive-coverage/``; a feature counts when a test outside the test-only
+  example app cites the clause);
+- **parameter only**: a parameter cites it, but no product code read that parameter in the tests;
+- **mentioned only**: something mentions it (a role label, a test, code no test ran) but nothing above;
+- **uncovered**: nothing cites it.
+
+An article is implemented when it or any of its paragraphs or items is. Without a record of a test run the
+report says so and counts as implemented only what a product test cites.
 """
 
 from __future__ import annotations
@@ -20,7 +32,15 @@ from pathlib import Path
 from django.conf import settings
 
 TEST_NAME = re.compile(r"^test_(a\d+(?:_\d+)*)")
-SOURCES = ("parameters", "roles", "obligation_types", "transitions", "guards", "features", "tests")
+SOURCES = ("parameters", "roles", "obligation_types", "transitions", "guards", "error_codes", "features", "tests")
+STATUSES = {
+    "implemented": "구현",
+    "parameter_only": "규정 값만",
+    "mentioned_only": "언급만",
+    "uncovered": "근거 없음",
+}
+# Tests of the test-only example process prove the engine, not a clause of the directive.
+EXAMPLE_TESTS = "itms/testing/"
 
 
 @dataclass
@@ -37,10 +57,16 @@ class ClauseCoverage:
     obligation_types: list[str] = field(default_factory=list)
     transitions: list[str] = field(default_factory=list)
     guards: list[str] = field(default_factory=list)
+    error_codes: list[str] = field(default_factory=list)
     features: list[str] = field(default_factory=list)
     tests: list[str] = field(default_factory=list)
+    # What of the above is product code that the tests ran (the evidence for "implemented").
+    implemented_by: list[str] = field(default_factory=list)
+    # Parameters cited that product code read in the tests.
+    parameters_read: list[str] = field(default_factory=list)
     # Articles: covered through a paragraph or item even when not cited themselves.
     covered_by_children: bool = False
+    implemented_by_children: bool = False
 
     @property
     def cited(self) -> bool:
@@ -50,8 +76,20 @@ class ClauseCoverage:
     def covered(self) -> bool:
         return self.cited or self.covered_by_children
 
+    @property
+    def status(self) -> str:
+        if self.implemented_by or self.implemented_by_children:
+            return "implemented"
+        if self.parameters and not any(getattr(self, s) for s in SOURCES if s != "parameters"):
+            return "parameter_only"
+        return "mentioned_only" if self.covered else "uncovered"
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES[self.status]
+
     def as_dict(self) -> dict:
-        return {**asdict(self), "cited": self.cited, "covered": self.covered}
+        return {**asdict(self), "cited": self.cited, "covered": self.covered, "status": self.status}
 
 
 @dataclass
@@ -60,6 +98,9 @@ class CoverageReport:
     clauses: list[ClauseCoverage]
     # Citations of ids that are not clauses of the pack (e.g. a typo in a marker): (id, where).
     unknown: list[tuple[str, str]] = field(default_factory=list)
+    # Whether a record of a test run was found (else "implemented" rests on citing tests alone).
+    exercised_known: bool = False
+    exercised_size: int = 0
 
     @property
     def covered(self) -> list[ClauseCoverage]:
@@ -74,13 +115,26 @@ class CoverageReport:
         for level in ("article", "paragraph", "item"):
             rows = [c for c in self.clauses if c.level == level]
             by_level[level] = {"total": len(rows), "covered": sum(c.covered for c in rows)}
+        by_status = {status: sum(c.status == status for c in self.clauses) for status in STATUSES}
+        by_chapter: dict[int, dict] = {}
+        for c in self.clauses:
+            entry = by_chapter.setdefault(
+                c.chapter, {"title": c.chapter_title, "total": 0, **dict.fromkeys(STATUSES, 0)}
+            )
+            entry["total"] += 1
+            entry[c.status] += 1
         return {
             "pack_version": self.pack_version,
             "total": len(self.clauses),
             "covered": len(self.covered),
             "uncovered": len(self.uncovered),
+            "by_status": by_status,
+            "by_chapter": by_chapter,
             "by_level": by_level,
             "uncovered_ids": [c.id for c in self.uncovered],
+            "status_ids": {s: [c.id for c in self.clauses if c.status == s] for s in STATUSES},
+            "exercised_known": self.exercised_known,
+            "exercised_size": self.exercised_size,
             "unknown": [{"clause_id": i, "where": w} for i, w in self.unknown],
         }
 
@@ -250,12 +304,33 @@ def _parameter_citations(pack_version: str) -> dict[str, list[str]]:
     return {clause_id: sorted(keys) for clause_id, keys in cited.items()}
 
 
-def compute_coverage(*, test_root: Path | None = None) -> CoverageReport:
+def load_exercised(folder: Path | None = None) -> set[str] | None:
+    """What the last test run exercised (``itms.core.exercised``), or None when no run left a record."""
+    import json
+
+    folder = folder or Path(settings.DATA_DIR) / "directive-coverage"
+    files = sorted(folder.glob("exercised-*.json")) if folder.is_dir() else []
+    if not files:
+        return None
+    found: set[str] = set()
+    for path in files:
+        found.update(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
+def compute_coverage(*, test_root: Path | None = None, exercised: set[str] | None = None) -> CoverageReport:
+    """``exercised``: what a test run ran (default: the record of the last run, see ``load_exercised``)."""
     from itms.accounts.roles import ROLE_INFO
+    from itms.core.errors import ERROR_CODES
 
     from .citations import features
     from .obligations import OBLIGATION_TYPES
     from .workflows import WORKFLOW_MODELS
+
+    if exercised is None:
+        exercised = load_exercised()
+    known_run = exercised is not None
+    ran = exercised or set()
 
     pack_version, rows = _clause_rows()
     by_id = {row.id: row for row in rows}
@@ -268,36 +343,64 @@ def compute_coverage(*, test_root: Path | None = None) -> CoverageReport:
         elif what not in getattr(row, source):
             getattr(row, source).append(what)
 
+    def evidence(clause_id: str, what: str, key: str) -> None:
+        row = by_id.get(clause_id)
+        if row is not None and key in ran and what not in row.implemented_by:
+            row.implemented_by.append(what)
+
     for clause_id, keys in _parameter_citations(pack_version).items():
         for key in keys:
             add(clause_id, "parameters", key)
+            if f"param:{key}" in ran and clause_id in by_id:
+                by_id[clause_id].parameters_read.append(key)
+                evidence(clause_id, f"규정 값 {key}", f"param:{key}")
     for info in ROLE_INFO.values():
         for clause_id in info.clause_ids:
             add(clause_id, "roles", str(info.role.label))
     for obligation_type in OBLIGATION_TYPES.values():
         for clause_id in obligation_type.clause_ids:
             add(clause_id, "obligation_types", obligation_type.key)
+            evidence(clause_id, f"의무 {obligation_type.key}", f"obligation:{obligation_type.key}")
     for label, model in sorted(WORKFLOW_MODELS.items()):
         for transition in model.workflow.transitions.values():
             for clause_id in transition.clause_ids:
                 add(clause_id, "transitions", f"{label}.{transition.name}")
+                evidence(clause_id, f"절차 {label}.{transition.name}", f"transition:{label}.{transition.name}")
             for guard in transition.guards:
                 add(guard.clause_id, "guards", f"{label}.{transition.name}: {guard.message}")
+                evidence(guard.clause_id, f"요건 {guard.code}", f"guard:{guard.code}")
+    for code in ERROR_CODES.values():
+        if code.clause:
+            add(code.clause, "error_codes", code.code)
+            evidence(code.clause, f"거절 {code.code}", f"error:{code.code}")
+    product_tests: dict[str, list[str]] = defaultdict(list)
+    for citation in scan_tests(test_root, frozenset(by_id)):
+        add(citation.clause_id, "tests", citation.test)
+        if not citation.test.startswith(EXAMPLE_TESTS):
+            product_tests[citation.clause_id].append(citation.test)
     for feature in features():
         for clause_id in feature.clause_ids:
             add(clause_id, "features", feature.what)
-    for citation in scan_tests(test_root, frozenset(by_id)):
-        add(citation.clause_id, "tests", citation.test)
+            row = by_id.get(clause_id)
+            if row is not None and product_tests.get(clause_id):
+                row.implemented_by.append(f"기능 {feature.what}")
+    if not known_run:
+        # No record of a test run: implemented = product code carries it out and a product test cites it.
+        for row in rows:
+            implementing = row.obligation_types or row.transitions or row.guards or row.error_codes
+            if implementing and product_tests.get(row.id) and not row.implemented_by:
+                row.implemented_by.append("시험이 인용 (실행 기록 없음)")
 
     children: dict[str, list[ClauseCoverage]] = defaultdict(list)
     for row in rows:
         if row.parent_id:
             children[row.parent_id].append(row)
 
-    def any_descendant_cited(row: ClauseCoverage) -> bool:
-        return any(child.cited or any_descendant_cited(child) for child in children[row.id])
+    def any_descendant(row: ClauseCoverage, test) -> bool:
+        return any(test(child) or any_descendant(child, test) for child in children[row.id])
 
     for row in rows:
         if row.level == "article":
-            row.covered_by_children = any_descendant_cited(row)
-    return CoverageReport(pack_version, rows, unknown)
+            row.covered_by_children = any_descendant(row, lambda c: c.cited)
+            row.implemented_by_children = any_descendant(row, lambda c: bool(c.implemented_by))
+    return CoverageReport(pack_version, rows, unknown, known_run, len(ran))

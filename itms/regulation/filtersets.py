@@ -42,7 +42,7 @@ class ObligationFilterSet(ItmsFilterSet):
     search_fields = ("title", "subject_repr")
     status = django_filters.ChoiceFilter(label="상태", choices=STATUS_CHOICES, method="filter_status", empty_label=ALL)
     mine = django_filters.ChoiceFilter(
-        label="내가 지는 의무", choices=[("true", "예"), ("false", "아니오")], method="filter_mine", empty_label=ALL
+        label="내가 지는 의무", choices=[("true", "예"), ("false", "아니요")], method="filter_mine", empty_label=ALL
     )
     kind = django_filters.ChoiceFilter(label="의무 종류", choices=_kind_choices, empty_label=ALL)
     owed_by_unit = django_filters.ModelChoiceFilter(

@@ -375,9 +375,7 @@ def _roll_forward(d: dt.date) -> tuple[dt.date, list[tuple[dt.date, str]]]:
 
 
 def _topic(text: str) -> str:
-    """Append the topic particle 은/는 by the last Hangul syllable: '(일)은', '(화)는'."""
-    for ch in reversed(text):
-        code = ord(ch) - 0xAC00
-        if 0 <= code < 11172:
-            return f"{text}{'은' if code % 28 else '는'}"
-    return f"{text}은(는)"
+    """The topic particle chosen by the word: '2026. 1. 31.(토)은' (a date reads "…31일")."""
+    from itms.core.korean import josa
+
+    return josa(text, "은/는")

@@ -37,7 +37,13 @@ def load_rule_pack(text: str) -> RulePack:
         },
     )
     load_parameters(pack)
-    if not created and pack.source_text == text and pack.clauses.count() == len(parsed.clauses):
+    labels = {c.label for c in parsed.clauses}
+    if (
+        not created
+        and pack.source_text == text
+        and pack.clauses.count() == len(parsed.clauses)
+        and set(pack.clauses.values_list("label", flat=True)) == labels  # e.g. "제8조제5항" once "제8조제5항"
+    ):
         return pack
     if pack.source_text != text:
         # A corrected text of the same 훈령 (a typo, a wrapped line): the clause rows follow it.

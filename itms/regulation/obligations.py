@@ -25,9 +25,13 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from itms.accounts.roles import ROLE_INFO, Role
+from itms.core import exercised
+from itms.core.errors import Refused
+from itms.core.korean import josa
 
 from . import legal_calendar
 from .citations import cite
+from .error_codes import RegulationErrors
 from .models.obligations import Obligation, ObligationStatus
 from .rules import param
 
@@ -75,13 +79,19 @@ class FixedDate:
         reading = param(self.month_day_parameter, on)
         month, day = (int(x) for x in str(reading.value).split("-"))
         fixed = dt.date(year, month, day)
-        rolled = legal_calendar.next_working_day(fixed)
-        if rolled == fixed:
-            explanation = f"{_fmt(fixed)}까지"
-        else:
-            # A deadline date that is not a working day runs to the next working day (민법 §161 by analogy).
-            explanation = f"{_fmt(fixed)}은(는) {legal_calendar.holiday_name(fixed)} → 다음 근무일 {_fmt(rolled)}까지"
-        result = legal_calendar.ComputedDate(date=rolled, explanation=explanation, steps=[explanation])
+        explanation = f"{_fmt(fixed)}까지"
+        warning = suggested = None
+        steps = [explanation]
+        if not legal_calendar.is_working_day(fixed):
+            # "4월 말까지", "12월 말까지" (a8.3, a9.1): the date is the limit; a weekend or holiday never moves it
+            # into the next month or year. As with backward periods, act on the working day before it.
+            suggested = legal_calendar.previous_working_day(fixed)
+            name = legal_calendar.holiday_name(fixed)
+            warning = f"{josa(_fmt(fixed), '은/는')} {name}이므로 전 근무일 {_fmt(suggested)}까지 하십시오."
+            steps.append(f"기한일은 옮기지 않음(다음 달·다음 해로 넘기지 않음) → 전 근무일 {_fmt(suggested)} 권고")
+        result = legal_calendar.ComputedDate(
+            date=fixed, explanation=explanation, steps=steps, warning=warning, suggested=suggested
+        )
         return result, [reading]
 
 
@@ -143,6 +153,7 @@ def open_obligation(
     for types without a rule, from ``due``. With ``once``, an obligation of this kind, subject and key
     that was already met or waived is returned too (calendar deadlines are owed once, not reopened).
     """
+    exercised.note("obligation", kind)
     obligation_type = get_type(kind)
     role = Role(owed_by_role) if owed_by_role else obligation_type.owed_by_role
     if owed_by_unit is not None and role is None and owed_by_user is None:
@@ -243,10 +254,10 @@ def waive_obligation(*, obligation: Obligation, actor, reason: str) -> Obligatio
 
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": "면제 사유를 입력하십시오."})
+        raise Refused(RegulationErrors.WAIVER_REASON, field="reason")
     obligation = Obligation.objects.select_for_update(no_key=True).get(pk=obligation.pk)
     if obligation.status != ObligationStatus.OPEN:
-        raise ValidationError("이미 종결된 기한입니다.")
+        raise Refused(RegulationErrors.OBLIGATION_CLOSED)
     obligation.status = ObligationStatus.WAIVED
     obligation.closed_at = timezone.now()
     obligation.closed_by = actor
@@ -294,7 +305,7 @@ def reschedule_obligation(*, obligation: Obligation, due: dt.date, explanation: 
     the old date; the explanation says who set the new one and why."""
     obligation = Obligation.objects.select_for_update(no_key=True).get(pk=obligation.pk)
     if obligation.status != ObligationStatus.OPEN:
-        raise ValidationError("이미 종결된 기한은 바꿀 수 없습니다.")
+        raise Refused(RegulationErrors.OBLIGATION_CLOSED)
     obligation.due_date = due
     obligation.due_explanation = explanation
     obligation.computation = {**obligation.computation, "rescheduled_by": getattr(actor, "pk", None)}

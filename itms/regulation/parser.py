@@ -105,7 +105,7 @@ def parse(text: str) -> ParsedDirective:
                 raise DirectiveParseError(f"{article.label}: 제{expected}항 자리에 제{p}항이 있습니다.")
             paragraph = ParsedClause(
                 f"{article.id}.{p}",
-                f"{article.label} 제{p}항",
+                f"{article.label}제{p}항",
                 line[1:].strip(),
                 "paragraph",
                 chapter,
@@ -121,7 +121,7 @@ def parse(text: str) -> ParsedDirective:
                 raise DirectiveParseError(f"{parent.label}: 제{expected}호 자리에 제{i}호가 있습니다.")
             item_id = f"{paragraph.id}.{i}" if paragraph else f"{article.id}.0.{i}"
             item = ParsedClause(
-                item_id, f"{parent.label} 제{i}호", match.group(2).strip(), "item", chapter, parent_id=parent.id
+                item_id, f"{parent.label}제{i}호", match.group(2).strip(), "item", chapter, parent_id=parent.id
             )
             parent.children.append(item)
             clauses.append(item)

@@ -21,7 +21,9 @@ from typing import Literal
 from django.core.cache import cache
 from django.utils import timezone
 
+from itms.core import exercised
 from itms.core.formats import format_date
+from itms.core.korean import josa
 
 from .models import Parameter, RulePack
 
@@ -88,6 +90,7 @@ def invalidate_readings(**kwargs) -> None:
 def param(key: str, on: dt.date | None = None, *, fallback: Literal["earliest"] | None = None) -> Reading:
     """The value in force on ``on``. With ``fallback="earliest"`` a date before the earliest pack reads
     that pack's value, with a note (for showing past records only, never for a new decision)."""
+    exercised.note_from_product("param", key)
     on = on or timezone.localdate()
     cache_key = f"itms:rules:{cache.get(_GENERATION_KEY, 0)}:{key}:{on.isoformat()}"
     reading = cache.get(cache_key)
@@ -110,7 +113,7 @@ def earliest_pack() -> RulePack | None:
 def _before_first_pack(key: str, on: dt.date, first: RulePack) -> Reading:
     reading = param(key, first.effective_from)
     note = (
-        f"{format_date(on)}은(는) {first.version_label} 시행({format_date(first.effective_from)}) 전입니다. "
+        f"{josa(format_date(on), '은/는')} {first.version_label} 시행({format_date(first.effective_from)}) 전입니다. "
         f"그 전의 규정이 등록되어 있지 않아 {first.version_label}의 값으로 계산했습니다."
     )
     return replace(reading, note=note)

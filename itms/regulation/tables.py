@@ -76,7 +76,7 @@ def status_badge(status: DisplayStatus | str):
 
 
 def clause_labels(clause_ids) -> str:
-    """Plain labels for exports: 제8조 제5항, 제8조 제6항."""
+    """Plain labels for exports: 제8조제5항, 제8조제6항."""
     return ", ".join(clause_label(c) for c in clause_ids or [])
 
 

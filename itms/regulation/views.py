@@ -23,7 +23,9 @@ from itms.accounts.roles import Role
 from itms.core import registry
 from itms.core.calendar_sources import CALENDAR_SOURCES
 from itms.core.display import link
+from itms.core.errors import Forbidden
 from itms.core.formats import format_date
+from itms.core.korean import josa
 from itms.core.templatetags.itms import clauses as render_clauses
 from itms.core.views import ObjectDetailView
 
@@ -31,6 +33,7 @@ from . import legal_calendar
 from .actions import CHANGE_PERMISSION, change_parameter
 from .clauses import all_clauses, current
 from .clauses import label as clause_label
+from .error_codes import RegulationErrors
 from .forms import LegalDateForm, ObligationWaiveForm, ParameterChangeForm, ParameterOnDateForm
 from .models import Obligation, ObligationStatus, Parameter, ParameterValue, RulePack
 from .models.parameters import display_value
@@ -73,7 +76,7 @@ def transition(request, app_label: str, model_name: str, pk: int, name: str):
     obj = _visible_workflow_object(request, app_label, model_name, pk)
     workflow = type(obj).workflow
     step = workflow.transitions.get(name)
-    if step is None:
+    if step is None or step.internal:
         raise Http404("절차를 찾을 수 없습니다.")
     data = {}
     if step.form is not None:
@@ -90,10 +93,10 @@ def transition(request, app_label: str, model_name: str, pk: int, name: str):
             obj, name, actor=request.user, data=data, override_reason=request.POST.get("override_reason", "")
         )
     except TransitionError as error:
-        return _transition_answer(request, obj, error.status, error=str(error))
+        return _transition_answer(request, obj, error.status, error=error.message_text)
     except ValidationError as error:
         return _transition_answer(request, obj, 400, error=" ".join(error.messages))
-    return _transition_answer(request, obj, 200, success=f"'{step.label}'을(를) 처리했습니다.")
+    return _transition_answer(request, obj, 200, success=josa(f"'{step.label}'", "을/를") + " 처리했습니다.")
 
 
 def _transition_answer(request, obj, status: int, *, error: str = "", success: str = ""):
@@ -231,7 +234,7 @@ def obligation_waive(request, pk: int):
     if obligation is None:
         raise Http404("자료를 찾을 수 없습니다.")
     if not request.user.has_perm(WAIVE_OBLIGATION, obligation):
-        raise PermissionDenied("기한을 면제할 권한이 없습니다. 면제는 정보기획담당관이 합니다.")
+        raise Forbidden(RegulationErrors.WAIVER_WHO)
     form = ObligationWaiveForm(request.POST)
     if form.is_valid():
         try:
@@ -347,7 +350,7 @@ def parameter_change(request, pk: int):
     if parameter is None:
         raise Http404("자료를 찾을 수 없습니다.")
     if not request.user.has_perm(CHANGE_PERMISSION, parameter):
-        raise PermissionDenied("규정 값을 변경할 권한이 없습니다. 변경은 정보기획담당관이 합니다.")
+        raise Forbidden(RegulationErrors.PARAMETER_WHO)
     form = ParameterChangeForm(request.POST, parameter=parameter)
     if form.is_valid():
         data = form.cleaned_data
@@ -559,7 +562,7 @@ def calendar_events(request):
 @login_required
 def coverage(request):
     """For every clause: the parameters, roles, deadlines, transitions, guards and tests citing it."""
-    from .coverage import compute_coverage
+    from .coverage import STATUSES, compute_coverage
 
     _require_official(request)
     report = compute_coverage()
@@ -569,13 +572,19 @@ def coverage(request):
     rows = report.clauses
     if chapter.isdigit():
         rows = [c for c in rows if c.chapter == int(chapter)]
-    if state == "covered":
-        rows = [c for c in rows if c.covered]
-    elif state == "uncovered":
-        rows = [c for c in rows if not c.covered]
+    if state in STATUSES:
+        rows = [c for c in rows if c.status == state]
+    summary = report.summary()
     context = {
         "report": report,
-        "summary": report.summary(),
+        "summary": summary,
+        "by_chapter": sorted(summary["by_chapter"].items()),
+        "status_cards": [
+            ("implemented", STATUSES["implemented"], "text-green", "제품 코드가 이행하고 시험이 그 코드를 실행함"),
+            ("parameter_only", STATUSES["parameter_only"], "text-yellow", "규정 값만 있고 읽는 코드가 실행되지 않음"),
+            ("mentioned_only", STATUSES["mentioned_only"], "text-orange", "역할 이름·시험 이름 등에서 언급만 됨"),
+            ("uncovered", STATUSES["uncovered"], "text-red", "아무 데서도 인용하지 않음"),
+        ],
         "rows": rows,
         "chapters": sorted(chapters.items()),
         "chapter": chapter,

@@ -32,14 +32,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
 from itms.accounts.roles import Role
+from itms.core import exercised
+from itms.core.errors import Code, CodedError, ErrorCodes, Forbidden
+from itms.core.korean import josa
 
 from .citations import cite
 
 Check = Callable[[Any, dict], bool]
+
+
+class WorkflowErrors(ErrorCodes):
+    namespace = "workflow"
+    UNKNOWN = Code("", "알 수 없는 절차입니다: {name}", status=404)
+    NOT_APPLICABLE = Code("", "이 자료에는 '{label}' 절차가 없습니다.", status=409)
+    CONFLICT = Code(
+        "",
+        "{action} 수 없습니다: 현재 상태가 '{state}'입니다. 다른 사용자가 먼저 처리했을 수 있으니 화면을 새로 고치십시오.",
+        status=409,
+    )
+    NOT_PERMITTED = Code("", "{what} {who}만 할 수 있습니다.", status=403)
+    INTERNAL_ONLY = Code("", "{what} {via}에 따라서만 진행됩니다.", status=409)
+    BLOCKED = Code("", "{reasons}", status=409)
+    INVALID_INPUT = Code("", "입력 내용을 확인하십시오: {errors}")
 
 
 @dataclass(frozen=True)
@@ -51,10 +68,15 @@ class Guard:
     check: Check
     # The directive allows exceptions here (e.g. a15.4 "긴급성·보안 및 특수성"): who may override, with a reason.
     override_roles: tuple[Role, ...] = ()
+    # Stable code for API clients ("<app>.<model>.<transition>.<clause>"); given by register_workflow.
+    code: str = ""
 
     @property
     def overridable(self) -> bool:
         return bool(self.override_roles)
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "clause": self.clause_id}
 
 
 @dataclass(frozen=True)
@@ -74,24 +96,65 @@ class Transition:
     # Whether the transition applies to this object at all (e.g. only to written meetings); hidden if not.
     when: Callable[[Any], bool] | None = None
     button: str = "primary"
+    # Who may take it, in words, for refusals ("사업추진부서"); default: the roles' names.
+    actor_label: str = ""
+    # Taken only by the system, as the effect of another record (e.g. the council's resolution, a8.8): not
+    # offered on screen or through the API; ``via`` says what drives it.
+    internal: bool = False
+    via: str = ""
+
+    def who(self) -> str:
+        if self.actor_label:
+            return self.actor_label
+        names = [str(Role(role).label) for role in self.roles]
+        return "·".join(names) if names else "담당자"
 
 
-class TransitionError(Exception):
-    status = 400
+class TransitionError(CodedError, Exception):
+    """A refusal of the engine: a code, a Korean message and (for guards) the clause. Nothing was changed."""
+
+    def __init__(self, error_code: Code, message: str | None = None, **params):
+        self.error_code = error_code
+        self.message_text = message or error_code.text(**params)
+        super().__init__(self.message_text)
+
+    @property
+    def status(self) -> int:
+        return self.error_code.status
 
 
 class Conflict(TransitionError):
     """The object moved on meanwhile (another user took a transition first)."""
 
-    status = 409
-
 
 class Blocked(TransitionError):
-    status = 409
-
     def __init__(self, guards: list[Guard]):
         self.guards = guards
-        super().__init__(" / ".join(g.message for g in guards))
+        super().__init__(WorkflowErrors.BLOCKED, reasons=" / ".join(g.message for g in guards))
+
+    @property
+    def clause(self) -> str:
+        return self.guards[0].clause_id if self.guards else ""
+
+    def as_dict(self) -> dict:
+        first = self.guards[0] if self.guards else None
+        return {
+            "code": first.code if first else self.error_code.code,
+            "message": self.message_text,
+            "clause": self.clause,
+            "guards": [g.as_dict() for g in self.guards],
+        }
+
+
+# Called after every transition, inside its transaction: f(obj, transition, ctx) -> dict | None. What a hook
+# returns goes into the chained TRANSITION event (e.g. the project's stage that followed, itms.projects.stage).
+AFTER_TRANSITION: list[Callable[[Any, Transition, dict], dict | None]] = []
+
+
+def after_transition(hook: Callable[[Any, Transition, dict], dict | None]):
+    if hook not in AFTER_TRANSITION:
+        AFTER_TRANSITION.append(hook)
+    return hook
 
 
 @dataclass
@@ -138,7 +201,12 @@ class Workflow:
         return transition.may is None or bool(transition.may(user, obj))
 
     def failing_guards(self, transition: Transition, obj, ctx: dict) -> list[Guard]:
-        return [g for g in transition.guards if not g.check(obj, ctx)]
+        failing = []
+        for guard in transition.guards:
+            exercised.note("guard", guard.code)
+            if not guard.check(obj, ctx):
+                failing.append(guard)
+        return failing
 
     def may_override(self, guards: list[Guard], user) -> bool:
         from itms.accounts.directory import roles_of
@@ -154,7 +222,7 @@ class Workflow:
         ctx = {"actor": user, "data": {}}
         result = []
         for transition in self.transitions.values():
-            if state not in transition.source or (transition.when and not transition.when(obj)):
+            if transition.internal or state not in transition.source or (transition.when and not transition.when(obj)):
                 continue
             blocking = self.failing_guards(transition, obj, ctx)
             allowed = self.user_may(transition, user, obj)
@@ -164,7 +232,10 @@ class Workflow:
         return result
 
     # --- the one way to move ------------------------------------------------------------------------------
-    def execute(self, obj, name: str, *, actor, data: dict | None = None, override_reason: str = ""):
+    def execute(
+        self, obj, name: str, *, actor, data: dict | None = None, override_reason: str = "", internal: bool = False
+    ):
+        """Take a transition. ``internal=True`` only from the code that drives an internal transition."""
         from itms.audit.chain import record_event
         from itms.audit.models import LegalEventKind
 
@@ -172,7 +243,10 @@ class Workflow:
 
         transition = self.transitions.get(name)
         if transition is None:
-            raise TransitionError(f"알 수 없는 절차입니다: {name}")
+            raise TransitionError(WorkflowErrors.UNKNOWN, name=name)
+        what = josa(f"'{transition.label}'", "은/는")
+        if transition.internal and not internal:
+            raise TransitionError(WorkflowErrors.INTERNAL_ONLY, what=what, via=transition.via or "다른 절차")
         with transaction.atomic():
             # Lock the row and re-read its state: a concurrent taker waits here, then sees the new state.
             # NO KEY UPDATE (the row is updated, never deleted or re-keyed) leaves FOR KEY SHARE free: the
@@ -180,14 +254,15 @@ class Workflow:
             locked = type(obj)._default_manager.select_for_update(no_key=True, of=("self",)).get(pk=obj.pk)
             state = self.state_of(locked)
             if transition.when and not transition.when(locked):
-                raise TransitionError(f"이 자료에는 '{transition.label}' 절차가 없습니다.")
+                raise TransitionError(WorkflowErrors.NOT_APPLICABLE, label=transition.label)
             if state not in transition.source:
                 raise Conflict(
-                    f"'{transition.label}'을(를) 할 수 없습니다: 현재 상태가 '{self.states.get(state, state)}'입니다. "
-                    "다른 사용자가 먼저 처리했을 수 있으니 화면을 새로 고치십시오."
+                    WorkflowErrors.CONFLICT,
+                    action=josa(f"'{transition.label}'", "을/를") + " 할",
+                    state=self.states.get(state, state),
                 )
-            if not self.user_may(transition, actor, locked):
-                raise PermissionDenied(f"'{transition.label}'을(를) 할 권한이 없습니다.")
+            if not transition.internal and not self.user_may(transition, actor, locked):
+                raise Forbidden(WorkflowErrors.NOT_PERMITTED, what=what, who=transition.who())
             ctx = {"actor": actor, "data": data or {}, "transition": transition, "from_state": state}
             blocking = self.failing_guards(transition, locked, ctx)
             if blocking:
@@ -206,10 +281,24 @@ class Workflow:
                     clause_ids=[g.clause_id for g in blocking],
                     pack_version=pack_in_force().version_label,
                 )
+            if transition.form is not None:
+                # Whoever calls (a view, the API, a command, another action) gives what the step's form asks for.
+                form = transition.form(data or {})
+                if not form.is_valid():
+                    errors = "; ".join(
+                        f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}".strip()
+                        for f, e in form.errors.items()
+                    )
+                    raise TransitionError(WorkflowErrors.INVALID_INPUT, errors=errors)
+                ctx["data"] = data = form.cleaned_data
+            exercised.note("transition", f"{locked._meta.label_lower}.{name}")
             setattr(locked, self.field, transition.target)
             locked.save()
             for effect in transition.effects:
                 effect(locked, ctx)
+            followed = {}
+            for hook in AFTER_TRANSITION:
+                followed.update(hook(locked, transition, ctx) or {})
             record_event(
                 kind=LegalEventKind.TRANSITION,
                 actor=actor,
@@ -220,6 +309,7 @@ class Workflow:
                     "from": state,
                     "to": transition.target,
                     "data": {k: str(v) for k, v in (data or {}).items()},
+                    **followed,
                 },
                 clause_ids=list(transition.clause_ids),
                 pack_version=pack_in_force().version_label,
@@ -232,10 +322,24 @@ WORKFLOW_MODELS: dict[str, type[models.Model]] = {}
 
 def register_workflow(model: type[models.Model]) -> type[models.Model]:
     """Makes a model's transitions reachable through the generic view and API (usable as a decorator)."""
-    if not isinstance(getattr(model, "workflow", None), Workflow):
+    workflow = getattr(model, "workflow", None)
+    if not isinstance(workflow, Workflow):
         raise TypeError(f"{model.__name__}에 workflow가 없습니다.")
     WORKFLOW_MODELS[model._meta.label_lower] = model
+    for transition in workflow.transitions.values():
+        seen: dict[str, int] = {}
+        for guard in transition.guards:
+            if not guard.code:
+                seen[guard.clause_id] = seen.get(guard.clause_id, 0) + 1
+                suffix = f".{seen[guard.clause_id]}" if seen[guard.clause_id] > 1 else ""
+                code = f"{model._meta.label_lower}.{transition.name}.{guard.clause_id}{suffix}"
+                object.__setattr__(guard, "code", code)
     return model
+
+
+def workflow_fields() -> set[tuple[type[models.Model], str]]:
+    """(model, field) of every workflow state: written only by ``Workflow.execute``."""
+    return {(model, model.workflow.field) for model in WORKFLOW_MODELS.values()}
 
 
 def workflow_model(app_label: str, model_name: str) -> type[models.Model] | None:

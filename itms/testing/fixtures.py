@@ -132,3 +132,36 @@ def _fresh_calendar_cache():
     yield
     legal_calendar.clear_cache()
     cache.clear()
+
+
+# --- what the suite exercised, for the directive coverage report (itms.core.exercised) -------------------------
+def exercised_dir() -> Path:
+    from django.conf import settings
+
+    return Path(settings.DATA_DIR) / "directive-coverage"
+
+
+def pytest_sessionstart(session):
+    from itms.core import exercised
+
+    exercised.ENABLED = True
+    if not hasattr(session.config, "workerinput"):  # the controller (or a run without workers) starts afresh
+        folder = exercised_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("exercised-*.json"):
+            old.unlink()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    import json
+
+    from itms.core import exercised
+
+    if not exercised.EXERCISED:
+        return
+    worker = getattr(session.config, "workerinput", {}).get("workerid", "main")
+    folder = exercised_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"exercised-{worker}.json").write_text(
+        json.dumps(sorted(exercised.EXERCISED), ensure_ascii=False), encoding="utf-8"
+    )

@@ -105,8 +105,9 @@ def expected_status(route: Route, user, obj=None) -> int:
     if obj is None:
         return 200
     if t.base_queryset().restrict(user, action).filter(pk=obj.pk).exists():
-        if route.action == "edit" and t.edit_when is not None and not t.edit_when(obj):
-            return 403  # in scope, but no longer editable (e.g. a submitted plan)
+        condition = t.conditions.get(action)
+        if route.action in ("edit", "delete") and condition is not None and not condition.check(obj):
+            return 403  # in scope, but not in this state (e.g. a submitted plan)
         return 200
     return 403 if t.base_queryset().restrict(user, "view").filter(pk=obj.pk).exists() else 404
 
@@ -283,3 +284,40 @@ SPECIAL_ARGS: dict[str, dict] = {
     "accounts:user_reset_two_factor": {"kwargs": {"pk": 1}},
     "notifications:notification_read": {"kwargs": {"pk": 999_999}},
 }
+
+
+# --- writes through the API: every registered type × every login × POST/PATCH/DELETE -----------------------------
+API_WRITE_ACTION = {"POST": "add", "PATCH": "change", "DELETE": "delete"}
+API_METHOD_ALLOWED = {"POST": "can_add", "PATCH": "can_edit", "DELETE": "can_delete"}
+
+
+def api_types() -> list[ObjectType]:
+    return [t for t in registry.REGISTRY.values() if t.serializer is not None]
+
+
+def expected_api_write(object_type: ObjectType, method: str, user, obj=None) -> int:
+    """What the policy (roles, scopes, the record's declared conditions) says a write should answer.
+
+    200/201/204 mean "allowed" (the caller does not send those: they would change data); every other answer is
+    a refusal that must change nothing.
+    """
+    if user is ANONYMOUS:
+        return 401
+    action = API_WRITE_ACTION[method]
+    if not policy_allows(user, object_type.permission(action)):
+        return 403  # DRF checks the permission before it looks for the method
+    if not getattr(object_type, API_METHOD_ALLOWED[method]):
+        return 405
+    if obj is None:
+        return 201
+    if not object_type.base_queryset().restrict(user, action).filter(pk=obj.pk).exists():
+        return 403 if object_type.base_queryset().restrict(user, "view").filter(pk=obj.pk).exists() else 404
+    condition = object_type.conditions.get(action)
+    if condition is not None and not condition.check(obj):
+        return condition.code.status
+    return 204 if method == "DELETE" else 200
+
+
+def api_url(object_type: ObjectType, obj=None) -> str:
+    base = f"/api/{object_type.app_label}/{object_type.path}/"
+    return f"{base}{obj.pk}/" if obj is not None else base

@@ -29,7 +29,7 @@ def eok(value):
 
 @register.filter
 def clause(clause_id):
-    """a8.5 → 제8조 제5항, linked to the directive page, with the clause text on hover."""
+    """a8.5 → 제8조제5항, linked to the directive page, with the clause text on hover."""
     from itms.regulation.clauses import lookup
 
     found = lookup(str(clause_id))
@@ -56,3 +56,21 @@ def clauses(clause_ids):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def link(context, obj):
+    """{% link obj %}: the object's name, linked only if the signed-in user may open its page."""
+    from itms.core.display import link as render_link
+
+    request = context.get("request")
+    return render_link(obj, getattr(request, "user", None)) if obj is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def allowed(context, action, obj):
+    """{% allowed "change" obj as can_change %}: the one access gate (role, scope, state) as a yes/no."""
+    from itms.core import gate
+
+    request = context.get("request")
+    return obj is not None and gate.allows(getattr(request, "user", None), action, obj)

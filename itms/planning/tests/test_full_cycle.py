@@ -75,8 +75,11 @@ def test_full_cycle_for_2027_through_the_2026_calendar(refund_project):
     # 1. The 정보기획담당관 opens the cycle: the sponsor owes three calendar submissions of 2026.
     with on(2026, 1, 5):
         cycle = actions.open_cycle(actor=itplan, year=2027)
-    assert cycle_obligation("pre_review_request", project).due_date == dt.date(2026, 2, 2)  # 1/31 is a Saturday
-    assert "토요일" in cycle_obligation("pre_review_request", project).due_explanation
+    # 1/31 is a Saturday: the deadline stays in January, and the sponsor is told to act on Friday 1/30.
+    assert cycle_obligation("pre_review_request", project).due_date == dt.date(2026, 1, 31)
+    assert (
+        "토요일이므로 전 근무일 2026. 1. 30.(금)까지" in cycle_obligation("pre_review_request", project).due_explanation
+    )
     assert cycle_obligation("plan_submission", project).due_date == dt.date(2026, 4, 30)
     assert cycle_obligation("detailed_plan_submission", project).due_date == dt.date(2026, 12, 31)
 
@@ -125,7 +128,8 @@ def test_full_cycle_for_2027_through_the_2026_calendar(refund_project):
             review.refresh_from_db()
             review.workflow.execute(review, "reflect", actor=sponsor, data={"reflection": "연계 설계에 반영"})
 
-    # 4. EA review: the 12억원 construction project without BPR/ISP is blocked (a8.6.4); the 정보기획담당관 holds it.
+    # 4. EA review: the 12억원 construction project cannot go to the council before the 정보기획담당관 has written the
+    #    BPR/ISP review point (a8.6.4); the 정보기획담당관 holds it (a8.7) until the sponsor has an ISP plan.
     with on(2026, 5, 20):
         plan.refresh_from_db()
         plan.workflow.execute(plan, "begin_ea_review", actor=itplan)
@@ -142,9 +146,11 @@ def test_full_cycle_for_2027_through_the_2026_calendar(refund_project):
         assert [g.clause_id for g in blocked.value.guards] == ["a8.6.4"]
         plan.workflow.execute(plan, "hold", actor=itplan, data={"reason": "선행 ISP 없이 10억원 이상 구축 추진"})
         plan.refresh_from_db()
+        project.refresh_from_db()
     assert plan.state == "on_hold" and plan.hold_reason.startswith("선행 ISP")
+    assert project.stage == "on_hold"  # the stage follows the plan, through the engine
 
-    # The ISP is done: the plan resumes and goes to the council.
+    # The ISP is done: the hold is lifted with a reason, the review point is written, the plan goes to the council.
     with on(2026, 6, 15):
         isp = Project.objects.create(
             name="환급 업무 ISP",
@@ -157,8 +163,12 @@ def test_full_cycle_for_2027_through_the_2026_calendar(refund_project):
             total_budget=200_000_000,
         )
         project.preceded_by.add(isp)
-        plan.workflow.execute(plan, "resume", actor=itplan)
+        plan.workflow.execute(plan, "resume", actor=itplan, data={"reason": "환급 업무 ISP 완료(2026)"})
         plan.refresh_from_db()
+        assert plan.hold_lifted_reason == "환급 업무 ISP 완료(2026)"
+        ea = plan.ea_review
+        ea.bpr_isp = "2026년 환급 업무 ISP 결과를 반영함"
+        ea.save()
         plan.workflow.execute(plan, "to_council", actor=itplan, data={"meeting": meeting})
     item = meeting.items.get(subject_id=plan.pk)
 

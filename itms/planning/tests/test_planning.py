@@ -67,7 +67,7 @@ def test_a8_1_a8_3_a9_1_opening_a_cycle_gives_each_new_project_three_deadlines_i
     cycle = actions.open_cycle(actor=user("itplan"), year=2028)
     dues = {o.kind: o.due_date for o in Obligation.objects.filter(subject_id=p.pk, key="cycle-2028")}
     assert dues == {
-        "pre_review_request": dt.date(2027, 2, 1),  # 2027-01-31 is a Sunday
+        "pre_review_request": dt.date(2027, 1, 31),  # a Sunday: it stays in January (act on Friday 1/29)
         "plan_submission": dt.date(2027, 4, 30),
         "detailed_plan_submission": dt.date(2027, 12, 31),
     }
@@ -136,7 +136,9 @@ def test_a8_4_a_plan_changing_systems_must_name_them():
     assert [g.clause_id for g in blocked.value.guards] == ["a8.4"]
 
 
-def test_a8_6_4_the_bpr_isp_threshold_comes_from_the_rule_pack():
+def test_a8_6_4_the_bpr_isp_review_point_applies_to_system_building_of_10_eok_or_more():
+    """a8.6.4 "사업규모가 10억원 이상인 시스템 구축사업": a build or a rebuild (고도화) of 10억원 or more; the
+    threshold is the rule pack's parameter. 9억 9,999만 9,999원 is below it; an ISP of 20억원 builds nothing."""
     cycle = PlanningCycle.objects.create(year=2028)
     big = ProjectPlan(
         cycle=cycle, project=project(code="2028-T-B", kind=ProjectKind.CONSTRUCTION, budget=1_000_000_000)
@@ -147,7 +149,8 @@ def test_a8_6_4_the_bpr_isp_threshold_comes_from_the_rule_pack():
     upgrade = ProjectPlan(
         cycle=cycle, project=project(code="2028-T-U", kind=ProjectKind.ENHANCEMENT, budget=5_000_000_000)
     )
-    assert (needs_bpr_isp(big), needs_bpr_isp(small), needs_bpr_isp(upgrade)) == (True, False, False)
+    isp = ProjectPlan(cycle=cycle, project=project(code="2028-T-I", kind=ProjectKind.ISP, budget=2_000_000_000))
+    assert [needs_bpr_isp(p) for p in (big, small, upgrade, isp)] == [True, False, True, False]
 
 
 def test_a7_new_technology_needs_a_preceding_study_or_a_recorded_reason():

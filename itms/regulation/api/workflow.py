@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from itms.core import registry
+from itms.core.errors import describe
 from itms.regulation.clauses import label as clause_label
 
 from ..workflows import Blocked, TransitionError, workflow_model
@@ -24,7 +25,16 @@ def _object(request, app_label, model_name, pk):
 
 
 def _guards(guards):
-    return [{"clause_id": g.clause_id, "clause": clause_label(g.clause_id), "message": g.message} for g in guards]
+    return [
+        {
+            "code": g.code,
+            "clause_id": g.clause_id,
+            "clause": g.clause_id,
+            "clause_label": clause_label(g.clause_id),
+            "message": g.message,
+        }
+        for g in guards
+    ]
 
 
 def _state(obj, user):
@@ -76,7 +86,7 @@ class WorkflowTransitionView(APIView):
         body.is_valid(raise_exception=True)
         workflow = type(obj).workflow
         step = workflow.transitions.get(name)
-        if step is None:
+        if step is None or step.internal:
             raise Http404
         data = body.validated_data["data"]
         if step.form is not None:
@@ -89,9 +99,10 @@ class WorkflowTransitionView(APIView):
                 obj, name, actor=request.user, data=data, override_reason=body.validated_data["override_reason"]
             )
         except Blocked as error:
-            return Response({"detail": str(error), "code": "blocked", "blocked_by": _guards(error.guards)}, status=409)
+            body = {**error.as_dict(), "detail": error.message_text, "blocked_by": _guards(error.guards)}
+            return Response(body, status=error.status)
         except TransitionError as error:
-            return Response({"detail": str(error), "code": type(error).__name__.lower()}, status=error.status)
+            return Response({**error.as_dict(), "detail": error.message_text}, status=error.status)
         except ValidationError as error:
-            return Response({"detail": " ".join(error.messages), "code": "invalid"}, status=400)
+            return Response({**describe(error), "detail": " ".join(error.messages)}, status=400)
         return Response(_state(obj, request.user))

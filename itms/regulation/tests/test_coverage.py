@@ -170,9 +170,9 @@ def test_directive_coverage_command_prints_rows_and_a_summary_of_uncovered_claus
     out = io.StringIO()
     call_command("directive_coverage", stdout=out)
     text = out.getvalue()
-    assert "a8.5\t제8조 제5항" in text
-    assert "조항 195개 중 근거 있음" in text
-    assert "근거 없는 조항: " in text and "a1," in text
+    assert "\ta8.5\t제8조제5항\t" in text
+    assert "조항 195개 — 구현 " in text and "제3장" in text
+    assert "○ 구현, ◇ 규정 값만, △ 언급만, × 근거 없음" in text
 
     out = io.StringIO()
     call_command("directive_coverage", "--json", stdout=out)
@@ -192,7 +192,8 @@ def test_directive_coverage_command_prints_rows_and_a_summary_of_uncovered_claus
     out = io.StringIO()
     call_command("directive_coverage", "--json", "--uncovered", "--chapter", "5", stdout=out)
     rows = json.loads(out.getvalue())["clauses"]
-    assert rows and all(c["chapter"] == 5 and not c["covered"] for c in rows)
+    assert rows and all(c["chapter"] == 5 and c["status"] != "implemented" for c in rows)
+    assert sum(summary["by_status"].values()) == 195
 
 
 @pytest.mark.django_db
@@ -203,9 +204,10 @@ def test_coverage_page_filters_by_chapter_and_covered_state(client_of):
     assert len(response.context["rows"]) == 195
     chapter_5 = client.get("/regulation/coverage/", {"chapter": "5", "state": "uncovered"})
     rows = chapter_5.context["rows"]
-    assert rows and all(c.chapter == 5 and not c.covered for c in rows)
-    covered = client.get("/regulation/coverage/", {"state": "covered"}).context["rows"]
-    assert covered and all(c.covered for c in covered)
+    assert rows and all(c.chapter == 5 and c.status == "uncovered" for c in rows)
+    for status in ("implemented", "mentioned_only"):
+        chosen = client.get("/regulation/coverage/", {"state": status}).context["rows"]
+        assert chosen and all(c.status == status for c in chosen)
     html = client.get("/regulation/coverage/", {"chapter": "3"}).content.decode()
     assert 'data-clause="a8.5"' in html and "impact_review_days" in html
     assert 'data-clause="a15.4"' not in html
@@ -239,3 +241,58 @@ def test_a_test_docstring_citing_a_clause_counts_as_a_test_of_it(tmp_path):
     source = 'def test_quorum():\n    """Quorum counts the chair (a4.8); not a clause: a99.1."""\n'
     citations = scan_test_source(source, "t.py", {"a4.8"})
     assert [(c.clause_id, c.how) for c in citations] == [("a4.8", "docstring")]
+
+
+SAMPLE_PRODUCT_TEST = """
+def test_a8_5_impact_review_reply_is_due_in_14_days():
+    pass
+
+def test_a10_national_plan():
+    pass
+"""
+SAMPLE_EXAMPLE_TEST = """
+def test_a8_1_example_process_guard():
+    pass
+"""
+
+
+@pytest.fixture
+def product_and_example_tests(tmp_path):
+    root = tmp_path / "itms"
+    (root / "planning" / "tests").mkdir(parents=True)
+    (root / "planning" / "tests" / "test_sample.py").write_text(SAMPLE_PRODUCT_TEST, encoding="utf-8")
+    (root / "testing" / "example" / "tests").mkdir(parents=True)
+    (root / "testing" / "example" / "tests" / "test_sample.py").write_text(SAMPLE_EXAMPLE_TEST, encoding="utf-8")
+    return root
+
+
+@pytest.mark.django_db
+def test_a_clause_is_implemented_only_when_product_code_carrying_it_out_ran_in_the_tests(product_and_example_tests):
+    """Citing is not implementing (issue 9): an obligation type that ran, a guard that ran, a parameter read by product
+    code — each makes its clause implemented; the same clauses with nothing run are only mentioned."""
+    ran = {"obligation:impact_review_reply", "guard:planning.projectplan.to_council.a8.6.4", "param:bpr_isp_threshold"}
+    rows = {c.id: c for c in compute_coverage(test_root=product_and_example_tests, exercised=ran).clauses}
+    assert rows["a8.5"].status == "implemented" and "의무 impact_review_reply" in rows["a8.5"].implemented_by
+    assert rows["a8.6.4"].status == "implemented"
+    assert rows["a8"].status == "implemented" and rows["a8"].implemented_by_children
+    idle = {c.id: c for c in compute_coverage(test_root=product_and_example_tests, exercised=set()).clauses}
+    assert idle["a8.5"].status == "mentioned_only"
+
+
+@pytest.mark.django_db
+def test_a_parameter_no_product_code_reads_is_parameter_only_and_a_role_label_is_a_mention(product_and_example_tests):
+    rows = {c.id: c for c in compute_coverage(test_root=product_and_example_tests, exercised=set()).clauses}
+    parameter_only = [c for c in rows.values() if c.parameters and c.status == "parameter_only"]
+    assert parameter_only, "a clause cited by a parameter alone is reported as such"
+    assert all(not (c.transitions or c.guards or c.tests or c.roles) for c in parameter_only)
+    # a2.0.15 (정보보안담당관) is cited by a role's basis only here: a mention, not an implementation.
+    assert rows["a2.0.15"].roles and rows["a2.0.15"].status != "implemented"
+
+
+@pytest.mark.django_db
+def test_a_test_of_the_example_process_does_not_implement_a_clause(product_and_example_tests):
+    rows = {c.id: c for c in compute_coverage(test_root=product_and_example_tests, exercised=set()).clauses}
+    assert any("testing/example" in t for t in rows["a8.1"].tests)
+    assert all("기능" not in e for e in rows["a8.1"].implemented_by)
+    # A declared feature counts once a product test cites its clause (a10: the national-plan export).
+    assert rows["a10"].status == "implemented"

@@ -722,9 +722,11 @@ def test_command_forward_count_first_day_and_working_days():
     ]
 
 
-def test_command_backward_a4_10_strict_prints_the_warning_line():
+def test_command_backward_a4_10_strict_prints_the_working_day_to_act_on_first():
+    """a4.10: the agenda 7 clear days before a meeting on 2026. 3. 10. falls on 2026. 3. 2., a substitute holiday.
+    The first line (what a script or a hurried reader takes) is the working day to distribute it by."""
     assert _run("backward", "--before", "2026-03-10", "--days", "7") == [
-        "2026-03-02",
+        "2026-02-27",
         "기준일 2026. 3. 10.(화)의 7일 전까지(엄격: 사이에 7일을 둠) → 2026. 3. 2.(월)",
         "2026. 3. 2.(월)은 삼일절 대체 휴일이므로 전 근무일 2026. 2. 27.(금)까지 하십시오.",
     ]

@@ -45,7 +45,7 @@ def test_a8_5_my_tasks_list_what_i_owe_overdue_first_then_by_due_date(client_of)
     assert _tasks(response) == ["지난 검토", "곧 회신", "다음 달 회신"]
     html = response.content.decode()
     assert 'data-status="overdue"' in html and "기한 경과" in html
-    assert "제8조 제5항" in html and "제8조 제4항" in html
+    assert "제8조제5항" in html and "제8조제4항" in html
     assert "까지" in html
 
 

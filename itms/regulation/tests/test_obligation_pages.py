@@ -51,7 +51,7 @@ def test_a8_5_obligation_list_shows_overdue_for_a_missed_impact_review(client_of
     html = response.content.decode()
     assert "영향도 검토 회신" in html
     assert 'data-status="overdue"' in html and "기한 경과" in html
-    assert "제8조 제5항" in html  # clause labels, not ids
+    assert "제8조제5항" in html  # clause labels, not ids
     assert _titles(client_of("itdept").get(LIST, {"status": "overdue"})) == ["영향도 검토 회신"]
     assert _titles(client_of("itdept").get(LIST, {"status": "due_soon"})) == []
 
@@ -143,7 +143,7 @@ def test_api_lists_obligations_with_display_status_and_clause_labels(client_of):
     row = body["results"][0]
     assert row["display_status"] == DisplayStatus.OVERDUE
     assert row["display_status_label"] == "기한 경과"
-    assert row["clauses"] == "제8조 제5항, 제8조 제4항"
+    assert row["clauses"] == "제8조제5항, 제8조제4항"
     assert row["owed_by"] == "정보화부서장 (데이터담당관)"
     assert client_of("itdept").get("/api/regulation/obligations/", {"status": "overdue"}).json()["count"] == 1
 

@@ -51,7 +51,7 @@ def test_parameter_page_shows_current_value_unit_clauses_source_confidence_and_h
     response = client_of("sponsor").get(parameter.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    for text in ("14일", "일", "제8조 제5항", "관세행정 정보화 추진에 관한 훈령 제2427호", "훈령 본문"):
+    for text in ("14일", "일", "제8조제5항", "관세행정 정보화 추진에 관한 훈령 제2427호", "훈령 본문"):
         assert text in html, text
     assert 'data-testid="value-history"' in html
     assert 'data-testid="change-form"' not in html  # only the 정보기획담당관 changes values

@@ -300,8 +300,8 @@ def test_the_digest_is_sent_once_a_day_and_lists_every_due_item(sweep):
 
     assert digest.recipient.username == "itplan"
     assert digest.title == f"일일 기한 요약 {format_date(TODAY)}: 기한 경과 1건, 기한 임박 1건"
-    assert f"- [기한 경과] {format_date(late.due_date)} {late.title} (제8조 제5항)" in digest.body
-    assert f"- [기한 임박] {format_date(soon.due_date)} {soon.title} (제8조 제5항)" in digest.body
+    assert f"- [기한 경과] {format_date(late.due_date)} {late.title} (제8조제5항)" in digest.body
+    assert f"- [기한 임박] {format_date(soon.due_date)} {soon.title} (제8조제5항)" in digest.body
     digests = Notification.objects.filter(kind=NotificationKind.DIGEST, recipient__username="itplan")
     assert sorted(digests.values_list("dedupe_key", flat=True)) == [
         f"digest:{TODAY.isoformat()}",
@@ -332,7 +332,7 @@ def test_the_mail_is_korean_with_the_due_date_and_the_clause_label(sweep):
     assert notice.body.startswith("오수빈님,")
     assert f"기한({format_date(due)})이 2일 지났습니다." in notice.body
     assert f"기한: {format_date(due)}" in notice.body
-    assert "근거: 제8조 제5항" in notice.body
+    assert "근거: 제8조제5항" in notice.body
     assert f"내 알림: {settings.ITMS_SITE_URL.rstrip('/')}/notifications/" in notice.body
     assert Notification.objects.get(obligation=obligation).emailed_at is not None
 

@@ -51,7 +51,7 @@ class ExampleRequest(PrimaryModel):
                 guards=(
                     Guard(
                         "a8.1",
-                        "사업 내용과 예산을 입력해야 제출할 수 있습니다 (제8조 제1항).",
+                        "사업 내용과 예산을 입력해야 제출할 수 있습니다 (제8조제1항).",
                         lambda request, ctx: bool(request.title.strip()) and request.amount > 0,
                     ),
                 ),

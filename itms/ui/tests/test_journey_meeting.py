@@ -1,7 +1,7 @@
 """A full 정보화추진위원회 meeting walked in the browser (issue 4): convene, agenda, quorum, votes, minutes.
 
 The secretary (``itplan``) convenes a meeting of the demo committee, adds an agenda item,
-distributes the agenda, records attendance (first too few: 개회 is blocked citing 제4조 제8항),
+distributes the agenda, records attendance (first too few: 개회 is blocked citing 제4조제8항),
 opens the meeting, runs a vote and closes it with an effect, closes the meeting and writes the
 minutes; the chair (``cio``) confirms them and the secretary locks them; the PDF and HWPX
 download. The projector panel and a member's 내 회의 (``security``) are photographed too.
@@ -141,14 +141,14 @@ def test_full_committee_meeting(page, page_log, open_as):
     assert "기한 내" in page.locator("[data-testid=distribution]").inner_text()
     shot(page, "agenda-distributed")
 
-    # --- too few present: 개회 is blocked, citing 제4조 제8항 -------------------------------------------------------
+    # --- too few present: 개회 is blocked, citing 제4조제8항 -------------------------------------------------------
     for name in PRESENT_FIRST:
         attend(page, name)
     assert "미달" in page.locator("[data-testid=quorum-card]").inner_text()
     opening = page.locator('#workflow-panel [data-transition="open"]')
     assert opening.locator("button[disabled]").count() == 1
     reasons = opening.locator("[data-testid=blocked-reasons]").inner_text()
-    assert "재적위원 과반수가 출석해야" in reasons and "제4조 제8항" in reasons, reasons
+    assert "재적위원 과반수가 출석해야" in reasons and "제4조제8항" in reasons, reasons
     opening.scroll_into_view_if_needed()
     shot(page, "open-blocked-no-quorum")
 

@@ -114,7 +114,7 @@ def test_a15_4_late_committee_blocks_approval_until_overridden_with_a_reason(cli
     state = client.get(f"/api/workflow/example/examplerequest/{request.pk}/").json()
     approve = next(t for t in state["transitions"] if t["name"] == "approve")
     assert approve["available"] is False and approve["can_override"] is True
-    assert approve["blocked_by"][0]["clause"] == "제15조 제4항"
+    assert approve["blocked_by"][0]["clause"] == "제15조제4항"
 
     blocked = client.post(
         f"/api/workflow/example/examplerequest/{request.pk}/approve/", {}, content_type="application/json"
