@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0002_eareview_ordering'),
+        ("planning", "0002_eareview_ordering"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='projectplan',
-            name='hold_lifted_reason',
-            field=models.TextField(blank=True, editable=False, verbose_name='보류 해제 사유'),
+            model_name="projectplan",
+            name="hold_lifted_reason",
+            field=models.TextField(blank=True, editable=False, verbose_name="보류 해제 사유"),
         ),
     ]

@@ -4,25 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('planning', '0003_plan_hold_lifted_reason'),
+        ("planning", "0003_plan_hold_lifted_reason"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='strategicplan',
-            name='adopted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='수립일시'),
+            model_name="strategicplan",
+            name="adopted_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="수립일시"),
         ),
         migrations.AddField(
-            model_name='strategicplan',
-            name='synthesis',
-            field=models.TextField(blank=True, editable=False, verbose_name='의견 종합·조정 결과'),
+            model_name="strategicplan",
+            name="synthesis",
+            field=models.TextField(blank=True, editable=False, verbose_name="의견 종합·조정 결과"),
         ),
         migrations.AlterField(
-            model_name='strategicplan',
-            name='state',
-            field=models.CharField(choices=[('draft', '작성 중'), ('opinion', '의견 수렴 중'), ('adopted', '수립')], default='draft', editable=False, max_length=20, verbose_name='상태'),
+            model_name="strategicplan",
+            name="state",
+            field=models.CharField(
+                choices=[("draft", "작성 중"), ("opinion", "의견 수렴 중"), ("adopted", "수립")],
+                default="draft",
+                editable=False,
+                max_length=20,
+                verbose_name="상태",
+            ),
         ),
     ]
