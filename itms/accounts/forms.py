@@ -42,6 +42,9 @@ class CompanyForm(ItmsModelForm):
 
 
 class UserForm(ItmsModelForm):
+    # ``password`` is listed in Meta.fields so that the access gate, which offers only the form's Meta fields
+    # (itms.core.gate.writable_fields), keeps it; clean() takes the raw value out of cleaned_data before the
+    # model form copies cleaned_data onto the user, so only set_password() ever writes the column.
     password = forms.CharField(
         label=_("초기 비밀번호"),
         widget=forms.PasswordInput(render_value=False),
@@ -62,6 +65,7 @@ class UserForm(ItmsModelForm):
             "affiliation",
             "expertise",
             "is_active",
+            "password",
         )
 
     def clean_password(self):
@@ -81,11 +85,16 @@ class UserForm(ItmsModelForm):
             validate_password(password, candidate)
         return password
 
+    def clean(self):
+        cleaned_data = super().clean()
+        self.new_password = cleaned_data.pop("password", None) or ""
+        return cleaned_data
+
     def save(self, commit=True):
         """A new account gets its initial password; another's changed password goes through the action
         (privilege check and a chained legal event naming who set it)."""
         existing = not self.instance._state.adding
-        password = self.cleaned_data.get("password")
+        password = getattr(self, "new_password", "")
         user = super().save(commit=False)
         if password and not existing:
             user.set_password(password)

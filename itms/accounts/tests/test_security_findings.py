@@ -265,6 +265,19 @@ def test_f4_system_administrator_still_manages_ordinary_accounts_and_each_change
     _chain_intact()
 
 
+def test_f4_new_account_gets_its_initial_password_hashed_and_an_empty_one_keeps_the_old(client_of, user_of):
+    client = client_of("sysadmin")
+    form = _user_form(User(username="newcomer", name="신입", kind="staff", email="newcomer@customs.example"))
+    assert client.post("/accounts/users/add/", {**form, "password": NEW_PASSWORD}).status_code == 302
+    newcomer = User.objects.get(username="newcomer")
+    assert newcomer.password != NEW_PASSWORD and newcomer.check_password(NEW_PASSWORD)
+    edited = client.post(f"/accounts/users/{newcomer.pk}/edit/", _user_form(newcomer, phone="02-000-0000"))
+    assert edited.status_code == 302
+    newcomer.refresh_from_db()
+    assert newcomer.check_password(NEW_PASSWORD) and newcomer.phone == "02-000-0000"
+    assert not LegalEvent.objects.filter(kind=LegalEventKind.PASSWORD_SET).exists()
+
+
 def test_f4_own_password_change_is_not_a_change_by_another(client_of):
     response = client_of("sponsor").post(
         "/accounts/password/",
