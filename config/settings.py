@@ -187,7 +187,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("ITMS_AXES_ENABLED", True)
 # 429 in Korean with the minutes to wait (HTML for pages, JSON under /api/).
-AXES_LOCKOUT_CALLABLE = "itms.accounts.views.lockout_response"
+AXES_LOCKOUT_CALLABLE = "itms.accounts.lockout.lockout_response"
 # Behind the TLS proxy every client arrives from the proxy's address: trust the X-Forwarded-For that nginx
 # overwrites with $remote_addr (section 13 of docs/architecture.md). Without a proxy it could be forged.
 AXES_IPWARE_META_PRECEDENCE_ORDER = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-from math import ceil
 
 import qrcode
 import qrcode.image.svg
@@ -15,7 +14,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.cache import add_never_cache_headers
@@ -32,7 +31,7 @@ from itms.core.forms import StyledFormMixin
 
 from . import actions
 from .directory import roles_of
-from .error_codes import AccountErrors
+from .lockout import cool_off_minutes
 from .models import Assignment, User
 from .privileges import may_manage
 
@@ -291,27 +290,3 @@ def user_detail_context(user, request) -> dict:
         "has_two_factor": actions.has_two_factor(user),
         "can_manage_credentials": may_manage(request.user, user),
     }
-
-
-def cool_off_minutes() -> int:
-    period = actions.cool_off()
-    return max(1, ceil(period.total_seconds() / 60)) if period else 0
-
-
-def lockout_response(request, original_response=None, credentials=None):
-    """django-axes' answer to a locked (name, address): 429, in Korean, saying when to try again."""
-    minutes = cool_off_minutes()
-    if request.path.startswith("/api/"):
-        response = JsonResponse(
-            {
-                "code": AccountErrors.LOCKED_OUT.code,
-                "detail": AccountErrors.LOCKED_OUT.text(minutes=minutes),
-                "clause": AccountErrors.LOCKED_OUT.clause,
-            },
-            status=429,
-        )
-    else:
-        response = render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
-    if minutes:
-        response["Retry-After"] = str(minutes * 60)
-    return response

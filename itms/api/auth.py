@@ -22,7 +22,7 @@ class ObtainTokenView(ObtainAuthToken):
 
     def post(self, request, *args, **kwargs):
         from itms.accounts.actions import has_two_factor, is_administrator
-        from itms.accounts.views import lockout_response
+        from itms.accounts.lockout import lockout_response
 
         serializer = self.get_serializer(data=request.data)
         if not serializer.is_valid():

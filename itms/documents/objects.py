@@ -1,8 +1,8 @@
 import django_tables2 as tables
 
-from itms.api.serializers import ItmsModelSerializer
 from itms.core.filtersets import ItmsFilterSet
 from itms.core.registry import register
+from itms.core.serializers import ItmsModelSerializer
 from itms.core.tables import ItmsTable
 
 from .models import Document

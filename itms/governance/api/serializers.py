@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from itms.api.serializers import ItmsModelSerializer
+from itms.core.serializers import ItmsModelSerializer
 
 from ..models import Body, CIORequest, Meeting, Membership, Minutes, Resolution
 

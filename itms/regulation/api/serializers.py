@@ -4,7 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from itms.api.serializers import ItmsModelSerializer
+from itms.core.serializers import ItmsModelSerializer
 
 from ..models import CalendarException, Obligation, Parameter, RulePack
 from ..models.parameters import display_value

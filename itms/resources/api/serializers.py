@@ -1,4 +1,4 @@
-from itms.api.serializers import ItmsModelSerializer
+from itms.core.serializers import ItmsModelSerializer
 
 from ..models import InformationSystem, SystemFunction, SystemInterface
 
