@@ -1,15 +1,18 @@
 """The demo agency: 관세청 with its 소속기관 and 산하기관, departments, positions and people (projects: itms.projects.demo).
 
 Organisations and systems carry their public names (../shared/DEMO-FACTS.md);
-every person is fictional. Building it twice changes nothing (natural keys).
+every person is fictional. Building it twice changes nothing: rows are found by natural keys and written only
+where a value differs (``ensure``), so a second run (every start of scripts/run) saves no row, writes no
+change-log entry and chains no role-change event.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from .models import (
@@ -28,6 +31,8 @@ from .models import (
 )
 from .roles import Role
 from .validators import complete_business_number
+
+M = TypeVar("M", bound=models.Model)
 
 DEMO_PASSWORD = "Itms-demo-2026!"  # noqa: S105 - printed for the demo logins; production has no demo data
 SINCE = dt.date(2025, 1, 1)
@@ -277,19 +282,46 @@ COMPANIES = [
 ]
 
 
+def ensure(model: type[M], *, defaults: dict, **lookup) -> tuple[M, bool]:
+    """``update_or_create`` that writes only what differs: (object, created).
+
+    Django's ``update_or_create`` saves the row even when nothing changed: a new ``updated_at``, and the
+    post_save signals run again (a role binding's save chains a role-change event, a4.9 …).
+    """
+    obj, created = model._default_manager.get_or_create(defaults=defaults, **lookup)
+    if created:
+        return obj, True
+    changed = []
+    for name, value in defaults.items():
+        field = model._meta.get_field(name)
+        wanted = value.pk if isinstance(value, models.Model) else value
+        if getattr(obj, field.attname) != wanted:
+            setattr(obj, name, value)
+            changed.append(name)
+    if changed:
+        stamps = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        obj.save(update_fields=[*changed, *stamps])
+    return obj, False
+
+
 @transaction.atomic
 def build_demo_agency(*, password: str = DEMO_PASSWORD, today: dt.date | None = None) -> list[DemoLogin]:
     today = today or timezone.localdate()
     orgs: dict[str, Organization] = {}
     for order, (code, name, short, kind, parent) in enumerate(ORGANIZATIONS):
-        orgs[code], _ = Organization.objects.update_or_create(
+        orgs[code], _ = ensure(
+            Organization,
             code=code,
             defaults={"name": name, "short_name": short, "kind": kind, "parent": orgs.get(parent), "sort_order": order},
         )
     units: dict[str, OrgUnit] = {}
     heads: dict[str, Position] = {}
+    # A head who is a demo login has that login's title and grade from the start (not a default grade that the
+    # login's loop then changed: two change-log entries at every run).
+    head_logins = {login.unit: login for login in LOGINS if login.is_head}
     for order, (code, org, parent, name, kind, is_it, is_budget, head_title) in enumerate(UNITS):
-        units[code], _ = OrgUnit.objects.update_or_create(
+        units[code], _ = ensure(
+            OrgUnit,
             code=code,
             defaults={
                 "organization": orgs[org],
@@ -304,14 +336,18 @@ def build_demo_agency(*, password: str = DEMO_PASSWORD, today: dt.date | None = 
         grade = Grade.SENIOR_EXECUTIVE if kind in (OrgUnitKind.BUREAU, OrgUnitKind.OFFICE) else Grade.GRADE_4
         if org == "KCIS":
             grade = Grade.PUBLIC_INSTITUTION
-        heads[code], _ = Position.objects.update_or_create(
-            unit=units[code], is_head=True, defaults={"title": head_title, "grade": grade, "sort_order": 0}
+        if login := head_logins.get(code):
+            head_title, grade = login.title, login.grade
+        heads[code], _ = ensure(
+            Position, unit=units[code], is_head=True, defaults={"title": head_title, "grade": grade, "sort_order": 0}
         )
 
     companies = []
     for name, digits, representative in COMPANIES:
-        company, _ = Company.objects.update_or_create(
-            business_number=complete_business_number(digits), defaults={"name": name, "representative": representative}
+        company, _ = ensure(
+            Company,
+            business_number=complete_business_number(digits),
+            defaults={"name": name, "representative": representative},
         )
         companies.append(company)
 
@@ -335,31 +371,25 @@ def build_demo_agency(*, password: str = DEMO_PASSWORD, today: dt.date | None = 
             continue
         if login.is_head:
             position = heads[login.unit]
-            position.title, position.grade = login.title, login.grade
-            position.save(update_fields=["title", "grade"])
         else:
-            position, _ = Position.objects.update_or_create(
-                unit=units[login.unit], title=login.title, defaults={"grade": login.grade, "sort_order": 10}
+            position, _ = ensure(
+                Position, unit=units[login.unit], title=login.title, defaults={"grade": login.grade, "sort_order": 10}
             )
         _assign(user, position, SINCE)
         for role in login.bound:
-            RoleBinding.objects.update_or_create(
+            ensure(
+                RoleBinding,
                 role=role,
                 position=position,
                 defaults={"scope_unit": units[login.unit] if role == Role.ASSET_OFFICER else None},
             )
 
-    # 직무대행 (a4.7): 통관기획과장's duties are carried by 노은비 for a short, dated period.
-    Assignment.objects.update_or_create(
-        user=users["acting"],
-        position=heads["KCS-CLP"],
-        kind=AssignmentKind.ACTING,
-        defaults={
-            "start_date": today - dt.timedelta(days=3),
-            "end_date": today + dt.timedelta(days=11),
-            "reason": "통관기획과장 국외출장",
-        },
-    )
+    # 직무대행 (a4.7): 통관기획과장's duties are carried by 노은비 for a short, dated period, moved to around
+    # today only once it is no longer current (a run on the next day changes nothing).
+    acting = {"user": users["acting"], "position": heads["KCS-CLP"], "kind": AssignmentKind.ACTING}
+    current = Assignment.objects.filter(**acting, start_date__lte=today, end_date__gte=today).exists()
+    period = {"start_date": today - dt.timedelta(days=3), "end_date": today + dt.timedelta(days=11)}
+    ensure(Assignment, **acting, defaults={"reason": "통관기획과장 국외출장", **({} if current else period)})
 
     # Every other unit gets a head; divisions, teams and offices get an official under the head.
     taken = {login.unit for login in LOGINS if login.is_head}
@@ -370,8 +400,8 @@ def build_demo_agency(*, password: str = DEMO_PASSWORD, today: dt.date | None = 
             _assign(_user(f"staff{serial:03d}", _name(serial), UserKind.STAFF, password), position, SINCE)
         if units[code].kind in (OrgUnitKind.DIVISION, OrgUnitKind.TEAM, OrgUnitKind.OFFICER):
             serial += 1
-            officer, _ = Position.objects.update_or_create(
-                unit=units[code], title="주무관", defaults={"grade": Grade.GRADE_6, "sort_order": 20}
+            officer, _ = ensure(
+                Position, unit=units[code], title="주무관", defaults={"grade": Grade.GRADE_6, "sort_order": 20}
             )
             _assign(_user(f"staff{serial:03d}", _name(serial), UserKind.STAFF, password), officer, SINCE)
 

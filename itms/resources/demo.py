@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from itms.accounts.demo import ensure
 from itms.accounts.models import Organization, OrgUnit
 
 from .models import InformationSystem, SystemFunction, SystemInterface, SystemStatus
@@ -79,7 +80,8 @@ INTERFACES = [
 def build_demo_resources() -> None:
     kcs = Organization.objects.get(code="KCS")
     code, name, purpose, unit, build, om = UNIPASS
-    unipass, _ = InformationSystem.objects.update_or_create(
+    unipass, _ = ensure(
+        InformationSystem,
         code=code,
         defaults={
             "name": name,
@@ -98,7 +100,8 @@ def build_demo_resources() -> None:
     )
     systems = {code: unipass}
     for sub_code, sub_name, sub_unit, public, functions in SUBSYSTEMS:
-        systems[sub_code], _ = InformationSystem.objects.update_or_create(
+        systems[sub_code], _ = ensure(
+            InformationSystem,
             code=sub_code,
             defaults={
                 "name": sub_name,
@@ -115,7 +118,8 @@ def build_demo_resources() -> None:
         for function in functions:
             SystemFunction.objects.get_or_create(system=systems[sub_code], name=function)
     for other_code, other_name, org, other_unit, public, start, functions in OTHERS:
-        systems[other_code], _ = InformationSystem.objects.update_or_create(
+        systems[other_code], _ = ensure(
+            InformationSystem,
             code=other_code,
             defaults={
                 "name": other_name,
