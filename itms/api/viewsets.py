@@ -6,7 +6,6 @@ from django.http import Http404
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied
 
-from itms.audit.context import bind_actor
 from itms.core import gate
 from itms.core.errors import CodedError
 from itms.core.registry import ObjectType
@@ -23,10 +22,6 @@ ACTION_OF_VIEW = {
 
 class ObjectViewSet(viewsets.ModelViewSet):
     object_type: ObjectType = None
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        bind_actor(request.user)
 
     def get_queryset(self):
         return self.object_type.base_queryset().restrict(self.request.user, "view")

@@ -104,8 +104,8 @@ class ObjectType:
         return actions
 
     def form_fields(self) -> tuple[str, ...]:
-        meta = getattr(self.form, "_meta", None)
-        return tuple(getattr(meta, "fields", None) or ()) if meta else ()
+        """The fields the form offers: its model fields and any it declares itself (e.g. an initial password)."""
+        return tuple(getattr(self.form, "base_fields", {}) or ())
 
     def base_queryset(self):
         qs = self.model._default_manager.all()
