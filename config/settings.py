@@ -285,6 +285,7 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "audit.legalevent",
     "notifications",  # an inbox row is not a record of the directive; its own table is the log
     "audit.chainhead",
+    "resources.assetattributevalue",  # the typed index of Asset.attributes (ADR 0012); the asset's own log has the values
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("updated_at", "last_login")
 AUDITLOG_MASK_TRACKING_FIELDS = ("password",)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("governance/", include("itms.governance.urls")),
     path("planning/", include("itms.planning.urls")),
     path("documents/", include("itms.documents.urls")),
+    path("api/resources/", include("itms.resources.api_urls")),  # bulk create, 실사 checks; then the generic API
     path("api/", include("itms.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -1,8 +1,8 @@
 """The register of information systems (a2.0.1, a24) and their functions — what reviews read.
 
-Hardware, software and 실사 (a29.3) come with the resources issue; this is the part planning needs:
-systems, their operating IT department (a24.1), subsystems of 소속·산하기관 (a24.4), interfaces and
-functions (the material of the duplication review, a8.2, a8.6.2, a9.2).
+Systems, their operating IT department (a24.1), subsystems developed by 소속·산하기관 with their operation and
+security policy (a24.4), interfaces and functions (the material of the duplication review, a8.2, a8.6.2, a9.2).
+The hardware and software they are built of are in ``assets.py``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from itms.accounts.models import Organization, OrgUnit, User
+from itms.accounts.models import Organization, OrganizationKind, OrgUnit, User
 from itms.core.fields import MoneyField
+from itms.core.korean import josa
 from itms.core.models import PrimaryModel
 
 
@@ -69,6 +70,15 @@ class InformationSystem(PrimaryModel):
     has_personal_data = models.BooleanField(_("개인정보 처리"), default=False)
     build_cost = MoneyField(_("구축비"), null=True, blank=True)
     annual_om_cost = MoneyField(_("연간 운영·유지관리비"), null=True, blank=True)
+    # a24.4: a subsystem a 소속·산하기관 developed itself; the IT department sets its operation and security policy.
+    developed_by_affiliate = models.BooleanField(
+        _("소속·산하기관 자체 개발"),
+        default=False,
+        help_text=_("소속·산하기관이 자체 개발한 서브시스템 (제24조제4항): 운영·보안 정책을 함께 등록합니다"),
+    )
+    operation_policy = models.TextField(_("운영 정책"), blank=True)
+    security_policy = models.TextField(_("보안 정책"), blank=True)
+    policy_established_on = models.DateField(_("정책 수립일"), null=True, blank=True)
     related = models.ManyToManyField(
         "self",
         through="SystemInterface",
@@ -92,6 +102,19 @@ class InformationSystem(PrimaryModel):
             errors["operating_unit"] = _("정보시스템은 정보화부서가 운영합니다 (제24조제1항, 제2조제9호).")
         if self.parent_id and self.parent_id == self.pk:
             errors["parent"] = _("자기 자신을 상위 시스템으로 정할 수 없습니다.")
+        if self.developed_by_affiliate:
+            if self.organization_id and self.organization.kind == OrganizationKind.HEADQUARTERS:
+                errors["organization"] = _(
+                    "소속·산하기관의 서브시스템은 그 기관을 소유 기관으로 등록합니다 (제24조제4항)."
+                )
+            if not self.parent_id:
+                errors["parent"] = _("서브시스템은 상위 시스템을 정해야 합니다 (제24조제4항).")
+            for field in ("operation_policy", "security_policy"):
+                if not (getattr(self, field) or "").strip():
+                    label = self._meta.get_field(field).verbose_name
+                    errors[field] = _("소속·산하기관 서브시스템은 %(what)s 등록해야 합니다 (제24조제4항).") % {
+                        "what": josa(str(label), "을/를")
+                    }
         if errors:
             raise ValidationError(errors)
 

@@ -1,0 +1,28 @@
+"""Background work of Chapter 8: idempotent tasks that take ids, never objects."""
+
+from celery import shared_task
+
+
+@shared_task(ignore_result=True)
+def validate_asset_import_task(job_id: int) -> None:
+    """Checks every row of an uploaded asset file (preview or per-row errors); saves nothing."""
+    from .actions.imports import validate_job
+
+    validate_job(job_id)
+
+
+@shared_task(ignore_result=True)
+def run_asset_import_task(job_id: int) -> None:
+    """Saves a checked asset file, all rows or none (the rows are checked once more first)."""
+    from .actions.imports import run_job
+
+    run_job(job_id)
+
+
+@shared_task(ignore_result=True)
+def check_asset_currency_task() -> dict:
+    """Daily: who owes bringing records up to date (a29.3); proposed for CELERY_BEAT_SCHEDULE before the sweep."""
+    from .actions.assets import check_currency
+
+    result = check_currency()
+    return {"today": result.today.isoformat(), "opened": result.opened, "met": result.met}
