@@ -5,7 +5,8 @@ from rest_framework.routers import DefaultRouter
 from itms.core import registry
 from itms.regulation.api import WorkflowStateView, WorkflowTransitionView
 
-from .auth import CachedSchemaView, ObtainTokenView
+from .auth import ObtainTokenView
+from .schema import SchemaView
 from .viewsets import viewset_for
 
 app_name = "api"
@@ -35,7 +36,7 @@ urlpatterns = [
         name="workflow_transition",
     ),
     path("auth/token/", ObtainTokenView.as_view(), name="token"),
-    path("schema/", CachedSchemaView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path(
         "docs/",
         SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),

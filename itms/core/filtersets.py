@@ -2,20 +2,95 @@
 
 Filters on a foreign key to a big table (a type registered with ``search_choices=True``: users, positions,
 units, projects, systems) get a search box instead of a select of every row (``itms.core.widgets``).
+
+Labels: a filter declared without one is labelled from the model fields' Korean ``verbose_name`` when the class
+is made (``get_filters``), never from django-filter's own derivation. That derivation runs only once a model is
+attached to a filter (per instance), and anything that reads ``base_filters[...].field`` on the class first (the
+API schema generator does, for every FilterSet) builds and caches a form field with no label on the shared
+filter, which every later instance copied: the pages then showed Django's fallback from the field name
+("Kind", "Stage" …) until a restart. So the labels are explicit, and each instance also builds its own form
+fields (``__init__`` drops a field cached on the class's filter).
 """
 
+import copy
+
 import django_filters
+from django.db.models import ForeignObjectRel
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django_filters.utils import get_field_parts
 
 from .forms import style_widgets
 from .widgets import search_large_choices, text_search
+
+# A lookup other than equality says so after the field's name: "총사업비 이상".
+LOOKUP_WORDS = {
+    "gt": "초과",
+    "gte": "이상",
+    "lt": "미만",
+    "lte": "이하",
+    "contains": "포함",
+    "icontains": "포함",
+    "startswith": "시작",
+    "istartswith": "시작",
+    "endswith": "끝",
+    "iendswith": "끝",
+    "in": "중 하나",
+    "range": "범위",
+    "isnull": "없음",
+    "year": "연도",
+    "month": "월",
+    "date": "날짜",
+}
+
+
+def korean_label(model, field_name: str, lookup_expr: str = "exact", exclude: bool = False) -> str | None:
+    """The label of a filter on ``field_name`` from the verbose names along its path (e.g. "사업 사업유형"),
+    with the lookup in Korean; None when the name is not a model path (a filter with a method)."""
+    parts = get_field_parts(model, field_name) if model is not None and field_name else None
+    if not parts:
+        return None
+    words = []
+    for part in parts:
+        if isinstance(part, ForeignObjectRel):
+            words.append(str(part.related_model._meta.verbose_name))
+        else:
+            words.append(str(part.verbose_name))
+    for lookup in str(lookup_expr or "exact").split("__"):
+        if lookup in LOOKUP_WORDS:
+            words.append(LOOKUP_WORDS[lookup])
+    if exclude:
+        words.append("제외")
+    return capfirst(" ".join(words))
+
+
+# Evaluated when a form renders, in the language of that request (the verbose names are gettext_lazy).
+lazy_korean_label = lazy(korean_label, str)
 
 
 class ItmsFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="검색")
     search_fields: tuple[str, ...] = ()
 
+    @classmethod
+    def get_filters(cls):
+        filters = super().get_filters()
+        model = cls._meta.model
+        for name, filter_ in filters.items():
+            if filter_.label is not None or korean_label(model, filter_.field_name, filter_.lookup_expr) is None:
+                continue
+            if filter_ is cls.declared_filters.get(name):
+                # A declared filter may be shared with a subclass on another model: label a copy.
+                filter_ = filters[name] = copy.deepcopy(filter_)
+            filter_.label = lazy_korean_label(model, filter_.field_name, filter_.lookup_expr, filter_.exclude)
+        return filters
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():
+            # A form field cached on the class's shared filter (read there by the schema generator) was built
+            # without this instance's model and request: build this instance's own.
+            filter_.__dict__.pop("_field", None)
         for name, filter_ in self.filters.items():
             if isinstance(filter_, django_filters.BooleanFilter):
                 # "알 수 없음" reads as a value; a filter's empty choice means "all".
