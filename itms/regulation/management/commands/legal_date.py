@@ -3,8 +3,9 @@
     manage.py legal_date forward --from 2026-02-03 --days 14 [--count-first-day] [--working-days]
     manage.py legal_date backward --before 2026-03-10 --days 7 [--lenient]
 
-Prints the ISO date, then the explanation, then the warning if any (민법 제157조·제161조; backward
-periods such as a4.10 are not rolled).
+Prints the ISO date to act on, then the explanation, then the warning if any (민법 제157조·제161조).
+Backward periods such as a4.10 are not rolled: when the computed day is a holiday, the first line is the
+preceding working day (the day to act on), and the explanation and warning show the computed day and why.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DatabaseError
 
 from itms.regulation import legal_calendar
 
@@ -91,7 +93,15 @@ class Command(BaseCommand):
                 )
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(result.date.isoformat())
+        except DatabaseError as exc:
+            # The calendar's exceptions (임시공휴일 …) are in the database: without them a date could be wrong.
+            raise CommandError(
+                "데이터베이스가 준비되지 않아 달력 예외(임시공휴일 등)를 읽을 수 없습니다. "
+                "먼저 scripts/manage migrate(또는 scripts/run)를 실행하십시오."
+            ) from exc
+        # The day to act on first, as the one line a script reads: for a backward period ending on a holiday,
+        # the working day before it (the warning below says why).
+        self.stdout.write((result.suggested or result.date).isoformat())
         self.stdout.write(result.explanation)
         if result.warning:
             self.stdout.write(result.warning)
