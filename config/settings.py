@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "itms.governance",
     "itms.planning",
     "itms.documents",
+    "itms.similarity",
     "itms.ui",
     "itms.api",
     # Demo and generated data (seed_demo, generate_agency): imports every app, imported by none.
@@ -286,6 +287,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "notifications",  # an inbox row is not a record of the directive; its own table is the log
     "audit.chainhead",
     "resources.assetattributevalue",  # the typed index of Asset.attributes (ADR 0012); the asset's own log has the values
+    "similarity.indexentry",  # derived data, rebuilt by a command; the judgements are logged
+    "similarity.indexstate",
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("updated_at", "last_login")
 AUDITLOG_MASK_TRACKING_FIELDS = ("password",)

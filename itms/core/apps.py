@@ -17,6 +17,7 @@ DISCOVERED_MODULES = (
     "decisions",  # RESOLUTION_HANDLERS (itms.governance.actions.votes): what a resolution does to its subject
     "spine",  # PROVIDERS (itms.projects.spine): each chapter's steps on the project page
     "calendar_sources",  # CALENDAR_SOURCES (itms.core.calendar_sources): the deadline calendar's events
+    "similarity",  # SOURCES and REVIEWS (itms.similarity.sources): texts in the duplicate search, reviews showing it
     "features",  # FEATURES (itms.regulation.citations); CITED fills as the modules above cite clauses
     "checks",  # Django system checks (regulation: every cited clause id exists)
 )

@@ -246,6 +246,14 @@ SPECIAL: dict[str, Callable] = {
     "documents:attach": _signed_in(405),  # POST only
     "documents:version_add": _signed_in(405),  # POST only
     "documents:download": lambda user: 302 if user is ANONYMOUS else 404,  # the sample id does not exist
+    "similarity:search": lambda user: (
+        302 if user is ANONYMOUS else (200 if policy_allows(user, "similarity.view_indexentry") else 403)
+    ),
+    "similarity:judge": _signed_in(405),  # POST only
+    "similarity_api:search": lambda user: (  # no text given: a Korean 400 for those who may search
+        401 if user is ANONYMOUS else (400 if policy_allows(user, "similarity.view_indexentry") else 403)
+    ),
+    "similarity_api:judgement": lambda user: 401 if user is ANONYMOUS else 405,  # POST only
 }
 _WORKFLOW_SAMPLE = {"app_label": "accounts", "model_name": "user", "pk": 999_999}
 _MEETING = {"pk": 1}  # the demo committee meeting
@@ -253,6 +261,7 @@ SPECIAL_ARGS: dict[str, dict] = {
     "documents:attach": {"kwargs": {"app_label": "projects", "model_name": "project", "pk": 1}},
     "documents:version_add": {"kwargs": {"pk": 1}},
     "documents:download": {"kwargs": {"pk": 999_999}},
+    "similarity:judge": {"kwargs": {"app_label": "planning", "model_name": "prereview", "pk": 1}},
     "planning:cycle_start": {"kwargs": {"pk": 1, "what": "plan"}},
     "planning:cycle_notify_deadline": {"kwargs": {"pk": 1}},
     "planning:national_plan": {"kwargs": {"pk": 1, "fmt": "xlsx"}},
