@@ -19,10 +19,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def fresh_schema():
-    api_schema.reset_schema_cache()
+def fresh_schema(settings, tmp_path):
+    """No schema in this process, and a data folder of this test's own (parallel workers write theirs)."""
+    settings.DATA_DIR = tmp_path
+    api_schema._schemas.clear()
     yield
-    api_schema.reset_schema_cache()
+    api_schema._schemas.clear()
 
 
 def test_the_command_writes_the_schema_that_every_process_then_serves(client_of, fresh_schema):

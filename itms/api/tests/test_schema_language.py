@@ -22,6 +22,11 @@ pytestmark = pytest.mark.django_db
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+@pytest.fixture(autouse=True)
+def _own_schema_folder(settings, tmp_path):
+    settings.DATA_DIR = tmp_path  # the schema file of this test only (parallel workers write theirs)
+
+
 def _request_schema(client) -> None:
     reset_schema_cache()  # generate it in this test, whatever an earlier test of this process did
     response = client.get("/api/schema/?format=json")
