@@ -56,11 +56,13 @@ def cool_off() -> dt.timedelta | None:
     return get_cool_off()
 
 
-def is_locked_out(user: User) -> bool:
-    """Is a lock on the account in force (from any address), i.e. failures at the limit within the cool-off?"""
+def is_locked_out(user: User, address: str | None = None) -> bool:
+    """Is a lock in force on the account — from ``address`` only, or from any address when none is given?"""
     attempts = AccessAttempt.objects.filter(
         username=user.username, failures_since_start__gte=settings.AXES_FAILURE_LIMIT
     )
+    if address is not None:
+        attempts = attempts.filter(ip_address=address)
     period = cool_off()
     if period is not None:
         attempts = attempts.filter(attempt_time__gte=timezone.now() - period)
@@ -83,14 +85,6 @@ def unlock_user(*, actor: User | None, user: User, os_user: str = "") -> int:
         payload=payload,
     )
     return removed
-
-
-def account_locked_out(*, username: str) -> int:
-    """A lockout has just begun: the account's API tokens stop working (revoked); returns how many."""
-    revoked, _ = Token.objects.filter(user__username=username).delete()
-    if revoked:
-        log.warning("로그인 실패 잠금으로 %s 계정의 API 토큰 %d개를 폐기했습니다.", username, revoked)
-    return revoked
 
 
 # --- password and the active flag ---------------------------------------------------------------------

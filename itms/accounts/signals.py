@@ -87,16 +87,7 @@ def _active_flag_changed(sender, instance: User, created=False, raw=False, **kwa
     active_flag_changed(actor=current_user(), user=instance)
 
 
-def _locked_out(sender, request=None, username=None, **kwargs) -> None:
-    """django-axes has just locked a (name, address): the account's API tokens stop working."""
-    if username:
-        from .actions import account_locked_out
-
-        account_locked_out(username=username)
-
-
 def connect() -> None:
-    from axes.signals import user_locked_out
     from django.db.models.signals import post_delete, post_save, pre_save
 
     for model, handler in ((RoleBinding, role_binding_changed), (Assignment, assignment_changed)):
@@ -105,7 +96,6 @@ def connect() -> None:
         post_delete.connect(handler, sender=model, dispatch_uid=f"role_changed_{model.__name__}_deleted")
     pre_save.connect(_remember_active_flag, sender=User, dispatch_uid="account_active_flag_before")
     post_save.connect(_active_flag_changed, sender=User, dispatch_uid="account_active_flag_changed")
-    user_locked_out.connect(_locked_out, dispatch_uid="account_locked_out_revokes_tokens")
 
 
 def log_device_changes() -> None:
