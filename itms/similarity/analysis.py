@@ -55,7 +55,7 @@ def kiwi():
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                instance = Kiwi(num_workers=1, model_type="cong", load_typo_dict=False)
+                instance = Kiwi(num_workers=-1, model_type="cong", load_typo_dict=False)  # batches use every core
                 instance.tokenize("")  # finish the lazy initialisation now, not in the first query
                 _kiwi = instance
     return _kiwi

@@ -221,7 +221,7 @@ def evaluate(
     )
 
 
-# The methods compared in ADR 0012 (manage.py similarity_eval --compare).
+# The methods compared in ADR 0013 (manage.py similarity_eval --compare).
 VARIANTS = {
     "어절(띄어쓰기) TF-IDF": Settings(tokeniser="space", word_weight=1.0, word_ngrams=(1, 1)),
     "형태소 TF-IDF (동의어 없이)": Settings(synonyms=False, word_weight=1.0, word_ngrams=(1, 1)),

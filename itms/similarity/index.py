@@ -1,6 +1,6 @@
 """The index: analysed texts in the database (``IndexEntry``), and per process a TF-IDF matrix over them.
 
-Ranking (chosen by measurement, docs/adr/0012-similarity.md): cosine similarity of TF-IDF vectors over the
+Ranking (chosen by measurement, docs/adr/0013-similarity.md): cosine similarity of TF-IDF vectors over the
 character 2–3-grams of the analysed terms (nouns, verb stems, compounds, synonyms read as one term), which
 catches compounds written apart or together and terms sharing a stem. A TF-IDF over the whole terms is kept for
 naming the shared terms (rarest first) and can be blended in (``WORD_WEIGHT``; 0 measured best).
@@ -28,7 +28,7 @@ from .synonyms import Normaliser, groups_from_database
 
 logger = logging.getLogger(__name__)
 
-# The blend and the cut-off, chosen on the labelled set (manage.py similarity_eval; ADR 0012).
+# The blend and the cut-off, chosen on the labelled set (manage.py similarity_eval; ADR 0013).
 # A review's suggestions: at least MIN_SCORE, and at least RELATIVE_SCORE of the best suggestion's score (much
 # less alike than the best is noise to a reviewer). The search page shows more: down to SEARCH_MIN_SCORE.
 WORD_WEIGHT = 0.0

@@ -23,7 +23,7 @@ def test_similarity_eval_on_a_slice_prints_its_figures(capsys):
     assert "재현율@10" in out and "MRR" in out
     cases, corpus = evaluation.load()
     figures = evaluation.evaluate(cases[:16], corpus)
-    # Floors well under the full set's figures (ADR 0012): a regression in the analysis shows here.
+    # Floors well under the full set's figures (ADR 0013): a regression in the analysis shows here.
     assert figures.recall_at_10 >= 0.8
     assert figures.mrr >= 0.7
     assert figures.precision_at_5 >= 0.5

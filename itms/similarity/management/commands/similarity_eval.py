@@ -13,7 +13,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="JSON으로 출력")
         parser.add_argument("--cases", type=int, help="앞의 N개 사례만 (CI의 작은 조각)")
-        parser.add_argument("--compare", action="store_true", help="여러 방법을 나란히 비교 (ADR 0012)")
+        parser.add_argument("--compare", action="store_true", help="여러 방법을 나란히 비교 (ADR 0013)")
         parser.add_argument("--details", action="store_true", help="놓친 중복과 오탐 목록도")
 
     def handle(self, *args, json=False, cases=None, compare=False, details=False, **options):
