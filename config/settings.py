@@ -129,6 +129,8 @@ TEMPLATES = [
 
 # --- database -----------------------------------------------------------------
 DATA_DIR = Path(env("ITMS_DATA_DIR", str(BASE_DIR / "var")))
+# What the last test run exercised, read by directive_coverage (itms.core.exercised, itms.regulation.coverage).
+ITMS_COVERAGE_DIR = DATA_DIR / "directive-coverage"
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'itms.sqlite3'}"),
@@ -252,6 +254,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "itms.regulation.tasks.run_obligation_sweep_task",
         "schedule": crontab(hour=6, minute=0),  # 06:00 Asia/Seoul (CELERY_TIMEZONE), before the working day
     },
+    # Next year's planning cycle opens on its day (rule-pack parameter, a8.1); new projects join it (issue 10).
+    "open-planning-cycles": {
+        "task": "itms.planning.tasks.open_planning_cycles_task",
+        "schedule": crontab(hour=5, minute=30),  # before the sweep, so a new cycle's deadlines are in it
+    },
 }
 
 CACHES = {
@@ -286,9 +293,9 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "audit.legalevent",
     "notifications",  # an inbox row is not a record of the directive; its own table is the log
     "audit.chainhead",
-    "resources.assetattributevalue",  # the typed index of Asset.attributes (ADR 0012); the asset's own log has the values
     "similarity.indexentry",  # derived data, rebuilt by a command; the judgements are logged
     "similarity.indexstate",
+    "resources.assetattributevalue",  # the typed index of Asset.attributes (ADR 0012); the asset's own log has the values
 )
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = ("updated_at", "last_login")
 AUDITLOG_MASK_TRACKING_FIELDS = ("password",)

@@ -5,6 +5,7 @@ DATABASE_URL chooses SQLite (default) or PostgreSQL, exactly as in production.
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("ITMS_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("ITMS_TESTING", "1")
@@ -17,6 +18,9 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 INSTALLED_APPS = [*INSTALLED_APPS, "itms.testing.example"]  # noqa: F405
 # Generated files (minutes, uploads) go to a throw-away folder, never into var/.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="itms-test-media-")
+# Files a test run makes (the API schema cache …) stay out of the checkout's var/; the record of what the run
+# exercised goes where directive_coverage reads it (ITMS_COVERAGE_DIR, set from the real data folder above).
+DATA_DIR = Path(tempfile.mkdtemp(prefix="itms-test-data-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Parallel test workers each have their own database: their cached readings must not meet in a shared Redis.

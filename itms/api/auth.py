@@ -1,15 +1,12 @@
-"""API token endpoint (tokens only where a password alone is enough) and the schema endpoint.
+"""API token endpoint (tokens only where a password alone is enough) (the schema is served by ``itms.api.schema``).
 
 The authentication classes themselves are in ``itms.api.authentication`` (DRF imports them while
 ``rest_framework.views`` is still loading, so they cannot live beside these views).
 """
 
 from django.conf import settings
-from django.utils import translation
-from drf_spectacular.views import SpectacularAPIView
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.response import Response
 
 
 class ObtainTokenView(ObtainAuthToken):
@@ -34,21 +31,3 @@ class ObtainTokenView(ObtainAuthToken):
         if has_two_factor(user) or (settings.ITMS_REQUIRE_ADMIN_2FA and is_administrator(user)):
             raise PermissionDenied("2단계 인증을 쓰는 사용자는 로그인 후 '내 정보'에서 API 토큰을 발급하십시오.")
         return super().post(request, *args, **kwargs)
-
-
-class CachedSchemaView(SpectacularAPIView):
-    """The OpenAPI schema is the same for every user (SERVE_PUBLIC) and changes only with the code:
-    generated once per process and version."""
-
-    _cache: dict = {}
-
-    def _get_schema_response(self, request):
-        version = self.api_version or request.version or self._get_version_parameter(request)
-        key = (version, translation.get_language())
-        if key not in self._cache:
-            generator = self.generator_class(urlconf=self.urlconf, api_version=version, patterns=self.patterns)
-            self._cache[key] = generator.get_schema(request=request, public=self.serve_public)
-        return Response(
-            data=self._cache[key],
-            headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'},
-        )

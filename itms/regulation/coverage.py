@@ -308,7 +308,7 @@ def load_exercised(folder: Path | None = None) -> set[str] | None:
     """What the last test run exercised (``itms.core.exercised``), or None when no run left a record."""
     import json
 
-    folder = folder or Path(settings.DATA_DIR) / "directive-coverage"
+    folder = folder or Path(settings.ITMS_COVERAGE_DIR)
     files = sorted(folder.glob("exercised-*.json")) if folder.is_dir() else []
     if not files:
         return None

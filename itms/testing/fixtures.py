@@ -138,7 +138,7 @@ def _fresh_calendar_cache():
 def exercised_dir() -> Path:
     from django.conf import settings
 
-    return Path(settings.DATA_DIR) / "directive-coverage"
+    return Path(settings.ITMS_COVERAGE_DIR)
 
 
 def pytest_sessionstart(session):
