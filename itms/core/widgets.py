@@ -44,11 +44,14 @@ def text_search(queryset, fields, value: str):
 class SearchSelectMixin:
     template_name = "ui/widgets/search_select.html"
 
-    def __init__(self, *args, object_type=None, label="", user=None, **kwargs):
+    def __init__(self, *args, object_type=None, label="", user=None, suggested=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.object_type = object_type
         self.label = str(label or "")
         self.user = user  # searches show only rows this user may view (as the API does); None: the form's rows
+        # Rows offered before any typing (e.g. the projects of the user's own units): at most LIMIT, still searchable.
+        self.suggested = suggested
+        self.suggested_count = 0
         self.search_term = ""
         self.match_count: int | None = None
         self.has_choice = False
@@ -105,8 +108,16 @@ class SearchSelectMixin:
         if self.search_term and self.search_fields:
             matches = list(self._search(queryset, self.search_term).values_list(key, flat=True)[:LIMIT])
             self.match_count = len(matches)
+        suggested = []
+        self.suggested_count = 0
+        if not self.search_term and self.suggested is not None:
+            # Only rows the field itself accepts: a suggestion can never widen what the form takes.
+            suggested = list(
+                queryset.filter(**{f"{key}__in": self.suggested.values(key)}).values_list(key, flat=True)[:LIMIT]
+            )
+            self.suggested_count = len(suggested)
         narrowed = copy.copy(choices)
-        keys = [*wanted, *matches]
+        keys = [*wanted, *matches, *suggested]
         narrowed.queryset = queryset.filter(**{f"{key}__in": keys}) if keys else queryset.none()
         return narrowed
 
@@ -130,6 +141,9 @@ class SearchSelectMixin:
         return context
 
     def _hint(self) -> str:
+        if not self.search_term and self.suggested_count:
+            more = " 이상" if self.suggested_count >= LIMIT else ""
+            return f"담당 부서 항목 {self.suggested_count}건{more}을 보여 줍니다. 다른 항목은 검색하십시오."
         if not self.search_term or self.match_count is None:
             return ""
         if self.match_count == 0:
@@ -179,12 +193,13 @@ def _valid_keys(model, key: str, value) -> list:
     return keys
 
 
-def search_large_choices(fields, *, user=None) -> None:
+def search_large_choices(fields, *, user=None, suggested: dict | None = None) -> None:
     """Gives every select over a ``search_choices`` type the search widget (in place; no query is run).
 
     With ``user``, the server-side search (the no-JavaScript path) finds only rows that user may view.
+    ``suggested`` ({field name: queryset}) lists those rows before any typing (at most ``LIMIT``).
     """
-    for field in fields.values():
+    for name, field in fields.items():
         if not isinstance(field, forms.ModelChoiceField) or field.queryset is None:
             continue
         widget = field.widget
@@ -194,7 +209,13 @@ def search_large_choices(fields, *, user=None) -> None:
         if object_type is None or not object_type.search_choices:
             continue
         cls = SearchSelectMultiple if isinstance(widget, forms.SelectMultiple) else SearchSelect
-        replacement = cls(attrs=dict(widget.attrs), object_type=object_type, label=field.label, user=user)
+        replacement = cls(
+            attrs=dict(widget.attrs),
+            object_type=object_type,
+            label=field.label,
+            user=user,
+            suggested=(suggested or {}).get(name),
+        )
         replacement.is_required = widget.is_required
         replacement.is_localized = widget.is_localized
         replacement.choices = widget.choices  # the lazy iterator: still no query

@@ -1,4 +1,5 @@
-"""Demo planning: a 3-year strategy and the 2027 cycle in the state it would be in late 2026."""
+"""Demo planning: a 3-year strategy, the 2027 cycle in the state it would be in late 2026, and the 2028 cycle that
+opened by itself on 2026. 12. 1. (itms.planning.cycles)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from itms.accounts.models import User
 from itms.projects.models import Project
 from itms.resources.models import InformationSystem
 
-from . import actions
+from . import actions, cycles
 from .models import PreReview, ProjectPlan, StrategicGoal, StrategicPlan, StrategicTask
 
 GOALS = [
@@ -65,3 +66,7 @@ def build_demo_planning() -> None:
             setattr(plan_record, field, TEXT)
         plan_record.save()
         plan_record.workflow.execute(plan_record, "submit", actor=sponsor)
+    # Next year's cycle, as the schedule opens it (cycle_opening_months_before: the 1st of the month before the
+    # a8.1 deadline 2027. 1. 31.), by the system; its projects join while its deadlines are ahead.
+    next_cycle = actions.start_cycle(year=2028)
+    cycles.enroll_new_projects(next_cycle)

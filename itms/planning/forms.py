@@ -1,5 +1,7 @@
 from django import forms
+from django.db.models import Q
 
+from itms.accounts.directory import unit_with_descendants, units_of
 from itms.accounts.models import OrgUnit
 from itms.core.forms import ItmsForm, ItmsModelForm
 from itms.core.widgets import search_large_choices
@@ -78,8 +80,17 @@ class StartForm(ItmsForm):
     def __init__(self, *args, cycle: PlanningCycle, projects, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = projects.filter(start_year=cycle.year)
-        # Hundreds of projects start in a year: a search box, not a select of all of them.
-        search_large_choices(self.fields, user=user)
+        # Hundreds of projects start in a year: a search box, not a select of all of them — but the projects of
+        # the user's own departments (those they would start) are listed before any typing.
+        search_large_choices(self.fields, user=user, suggested={"project": own_projects(user, cycle)})
+
+
+def own_projects(user, cycle: PlanningCycle):
+    """The projects of the cycle's year sponsored or co-performed by the user's units (and the units below them)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return Project.objects.none()
+    mine = unit_with_descendants(units_of(user))
+    return Project.objects.filter(start_year=cycle.year).filter(Q(sponsor_unit__in=mine) | Q(co_units__in=mine))
 
 
 class DetailedStartForm(StartForm):

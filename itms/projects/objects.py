@@ -8,16 +8,12 @@ from .models import BudgetLine, Project, ProjectParticipant
 def _project_context(project, request):
     from django.db.models import Sum
 
-    from itms.regulation.models import Obligation
-
     from .spine import project_line
 
     budget = project.budget_lines.aggregate(total=Sum("amount"))["total"]
+    # The project's deadlines are in the detail page's 기한 panel (itms.regulation.due), as on every record's page.
     return {
         "line": project_line(project, request.user),
-        "open_obligations": Obligation.objects.open()
-        .filter(subject_type__model="project", subject_type__app_label="projects", subject_id=project.pk)
-        .restrict(request.user, "view"),
         "budget_mismatch": budget is not None and budget != project.total_budget,
         "budget_lines_total": budget,
     }

@@ -1,7 +1,8 @@
 """The project spine: each chapter tells what a project has done, what is due and what blocks it.
 
 A chapter registers a provider ``f(project, user) -> list[Step]``; the project page shows the steps of
-every chapter in order, with the open obligations and the guards that block the next transition.
+every chapter in order, with the open obligations and the guards that block the next transition. A step not
+yet done carries the button that does it when the user may (``actions``), and otherwise who owes it (``owner``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,16 @@ from dataclasses import dataclass, field
 STATUS_LABELS = {"done": "완료", "current": "진행 중", "pending": "시작 전", "blocked": "보류·막힘", "late": "지연"}
 
 
+@dataclass(frozen=True)
+class StepAction:
+    """The button that does a step not yet done: a POST to ``url`` with ``fields`` (or a link with ``method="get"``)."""
+
+    label: str
+    url: str
+    fields: dict = field(default_factory=dict)
+    method: str = "post"
+
+
 @dataclass
 class Step:
     label: str
@@ -20,7 +31,11 @@ class Step:
     detail: str = ""
     clause_ids: tuple[str, ...] = ()
     blocking: list = field(default_factory=list)  # guards
-    due: object = None
+    due: object = None  # the open obligation the step works to (itms.regulation.models.Obligation)
+    # Not yet done: what the user can do about it (if they may), else who owes it.
+    actions: list[StepAction] = field(default_factory=list)
+    owner: str = ""
+    note: str = ""  # a sentence under the step (why it has no deadline, which cycle it belongs to …)
 
     @property
     def status_label(self) -> str:

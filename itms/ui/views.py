@@ -25,10 +25,13 @@ def home(request):
         from itms.accounts.directory import units_of
 
         projects = projects.filter(sponsor_unit_id__in=units_of(user))
+    work = my_work(user)
     context = {
         "roles": [(g.role.label, units.get(g.unit_id), g.acting) for g in grants],
         "my_projects": projects.order_by("-start_year", "name")[:10],
-        "tasks": my_tasks(user),
+        "work": work,
+        # A deadline already shown with the record that answers it is not listed twice.
+        "tasks": my_tasks(user, shown={item["due"].pk for item in work["rows"] if item["due"] is not None}),
     }
     return render(request, "ui/home.html", context)
 
@@ -36,18 +39,47 @@ def home(request):
 MAX_TASKS = 50
 
 
-def my_tasks(user) -> dict:
-    """The open deadlines the user owes (in person or by a role they hold), overdue first then by date.
+def my_work(user) -> dict:
+    """The records waiting for a step this user may take (itms.regulation.work), each with its deadline."""
+    from itms.regulation.due import calculation, owner_text
+    from itms.regulation.tables import StatusClock, status_badge
+    from itms.regulation.work import waiting_for
+
+    items, more = waiting_for(user)
+    clock = StatusClock.now() if items else None
+    rows = []
+    for item in items:
+        status = clock.status(item.due) if item.due is not None else None
+        rows.append(
+            {
+                "record": item.record,
+                "url": item.url,
+                "kind": item.kind,
+                "actions": item.actions,
+                "due": item.due,
+                "status": status,
+                "badge": status_badge(status) if status is not None else "",
+                "owner": owner_text(item.due) if item.due is not None else "",
+                "calculation": calculation(item.due) if item.due is not None else "",
+            }
+        )
+    return {"rows": rows, "more": more}
+
+
+def my_tasks(user, shown: set[int] = frozenset()) -> dict:
+    """The open deadlines the user owes (in person or by a role they hold), overdue first then by date; those in
+    ``shown`` (already listed with their record) left out.
 
     Queries do not grow with the number of deadlines: the subjects are fetched per type in bulk.
     """
+    from itms.regulation.due import calculation
     from itms.regulation.models import Obligation
     from itms.regulation.obligations import OBLIGATION_TYPES
     from itms.regulation.subjects import visible_subjects
     from itms.regulation.tables import StatusClock, status_badge
 
     # Overdue deadlines have the earliest dates, so ordering by date puts them first.
-    owed = Obligation.objects.owed_by(user).open().select_related("owed_by_unit", "owed_by_user")
+    owed = Obligation.objects.owed_by(user).open().exclude(pk__in=shown).select_related("owed_by_unit", "owed_by_user")
     obligations = list(owed.order_by("due_date", "pk")[: MAX_TASKS + 1])
     more = len(obligations) > MAX_TASKS
     obligations = obligations[:MAX_TASKS]
@@ -64,6 +96,7 @@ def my_tasks(user) -> dict:
                 "status": status,
                 "badge": status_badge(status),
                 "kind": obligation_type.title if obligation_type else obligation.kind,
+                "calculation": calculation(obligation),
                 "subject": subject,
                 "subject_url": subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else "",
             }

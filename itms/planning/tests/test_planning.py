@@ -103,7 +103,7 @@ def test_a9_1_a_notified_deadline_moves_the_detailed_plan_obligations_and_is_rec
 
 def test_a8_3_every_one_of_the_eleven_sections_is_required():
     p = project()
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     plan = actions.start_plan(actor=user("sponsor"), cycle=cycle, project=p)
     plan.necessity_effect = "필요"
     plan.save()
@@ -115,7 +115,7 @@ def test_a8_3_every_one_of_the_eleven_sections_is_required():
 
 def test_a8_4_impact_reviews_go_to_each_it_department_operating_a_related_system():
     p = project(systems=("UP-IMP", "UP-PRT", "BIGDATA", "ICN-TRV"))
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     plan = actions.start_plan(actor=user("sponsor"), cycle=cycle, project=p)
     reviews = actions.request_impact_reviews(plan=plan, actor=user("sponsor"), requested_on=dt.date(2027, 4, 1))
     by_unit = {r.it_unit.code: sorted(s.code for s in r.systems.all()) for r in reviews}
@@ -126,7 +126,7 @@ def test_a8_4_impact_reviews_go_to_each_it_department_operating_a_related_system
 
 def test_a8_4_a_plan_changing_systems_must_name_them():
     p = project(systems=())
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     plan = actions.start_plan(actor=user("sponsor"), cycle=cycle, project=p)
     for field in ProjectPlan.SECTIONS:
         setattr(plan, field, "내용")
@@ -139,7 +139,7 @@ def test_a8_4_a_plan_changing_systems_must_name_them():
 def test_a8_6_4_the_bpr_isp_review_point_applies_to_system_building_of_10_eok_or_more():
     """a8.6.4 "사업규모가 10억원 이상인 시스템 구축사업": a build or a rebuild (고도화) of 10억원 or more; the
     threshold is the rule pack's parameter. 9억 9,999만 9,999원 is below it; an ISP of 20억원 builds nothing."""
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     big = ProjectPlan(
         cycle=cycle, project=project(code="2028-T-B", kind=ProjectKind.CONSTRUCTION, budget=1_000_000_000)
     )
@@ -155,7 +155,7 @@ def test_a8_6_4_the_bpr_isp_review_point_applies_to_system_building_of_10_eok_or
 
 def test_a7_new_technology_needs_a_preceding_study_or_a_recorded_reason():
     p = project(code="2028-T-AI", new_tech=True, systems=())
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     plan = actions.start_plan(actor=user("sponsor"), cycle=cycle, project=p)
     plan.changes_systems = False
     for field in ProjectPlan.SECTIONS:
@@ -174,7 +174,7 @@ def test_a7_new_technology_needs_a_preceding_study_or_a_recorded_reason():
 
 def test_a8_7_only_the_it_planning_officer_holds_and_needs_a_reason(client_of):
     p = project(code="2028-T-H", systems=())
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     plan = actions.start_plan(actor=user("sponsor"), cycle=cycle, project=p)
     plan.changes_systems = False
     for field in ProjectPlan.SECTIONS:
@@ -190,7 +190,7 @@ def test_a8_7_only_the_it_planning_officer_holds_and_needs_a_reason(client_of):
 
 def test_submitted_sections_cannot_be_edited(client_of):
     p = project(code="2028-T-E", systems=())
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     plan = actions.start_plan(actor=user("sponsor"), cycle=cycle, project=p)
     assert client_of("sponsor").get(f"/planning/project-plans/{plan.pk}/edit/").status_code == 200
     plan.changes_systems = False
@@ -204,7 +204,7 @@ def test_submitted_sections_cannot_be_edited(client_of):
 
 def test_detailed_plan_refuses_negative_budget_and_an_end_before_the_start():
     p = project(code="2028-T-D", systems=())
-    cycle = PlanningCycle.objects.create(year=2028)
+    cycle = PlanningCycle.objects.get(year=2028)  # opened by the schedule in the demo (cycles.py)
     with pytest.raises(ValidationError, match="0원 이상"):
         actions.start_detailed_plan(
             actor=user("sponsor"),
