@@ -45,11 +45,11 @@ register(
     select_related=("organization", "operating_unit"),
     search_choices=True,
     related=[
-        ("기능", "functions", tables.SystemFunctionTable),
-        ("하위 시스템 (소속·산하기관 서브시스템 포함)", "subsystems", tables.SubsystemTable),
-        ("구성 정보자산", "assets", tables.AssetTable),
-        ("보내는 연계", "outgoing", tables.SystemInterfaceTable),
-        ("받는 연계", "incoming", tables.SystemInterfaceTable),
+        ("기능", "functions", tables.RelatedFunctionTable),
+        ("하위 시스템 (소속·산하기관 서브시스템 포함)", "subsystems", tables.RelatedSubsystemTable),
+        ("구성 정보자산", "assets", tables.RelatedAssetTable),
+        ("보내는 연계", "outgoing", tables.RelatedInterfaceTable),
+        ("받는 연계", "incoming", tables.RelatedInterfaceTable),
     ],
     import_fields=(
         "name",
@@ -133,11 +133,11 @@ register(
         "note",
     ],
     related=[
-        ("관계 (이 자산이)", "relations", tables.AssetRelationTable),
-        ("관계 (이 자산에)", "incoming_relations", tables.IncomingRelationTable),
-        ("라이선스", "licences", tables.LicenceTable),
-        ("지급 이력", "assignments", tables.AssetAssignmentTable),
-        ("실사 확인 이력", "audit_items", tables.InventoryAuditItemTable),
+        ("관계 (이 자산이)", "relations", tables.RelatedRelationTable),
+        ("관계 (이 자산에)", "incoming_relations", tables.RelatedIncomingRelationTable),
+        ("라이선스", "licences", tables.RelatedLicenceTable),
+        ("지급 이력", "assignments", tables.RelatedAssignmentTable),
+        ("실사 확인 이력", "audit_items", tables.RelatedAuditItemTable),
     ],
     documents=True,
     detail_template="resources/asset_detail.html",
@@ -186,7 +186,7 @@ register(
     select_related=("supplier", "managing_unit"),
     prefetch_related=("systems",),
     search_choices=True,
-    related=[("유지관리 대상 자산", "assets", tables.AssetTable)],
+    related=[("유지관리 대상 자산", "assets", tables.RelatedAssetTable)],
 )
 register(
     Location,

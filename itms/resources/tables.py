@@ -21,6 +21,22 @@ from .models import (
 )
 
 
+class Preview:
+    """A related table on a detail page shows a page of rows (a contract can cover thousands of assets), with its own
+    pager (``<prefix>page``) so that several such tables on one page do not move together."""
+
+    preview_rows = 20
+    select: tuple[str, ...] = ()
+
+    def __init__(self, data, *args, request=None, **kwargs):
+        if self.select and hasattr(data, "select_related"):
+            data = data.select_related(*self.select)  # the columns' foreign keys: no query per row
+        kwargs.setdefault("prefix", f"{type(self).__name__.lower()}-")
+        super().__init__(data, *args, request=request, **kwargs)
+        page = request.GET.get(self.prefixed_page_field, 1) if request is not None else 1
+        self.paginate(per_page=self.preview_rows, page=page if str(page).isdigit() else 1)
+
+
 class InformationSystemTable(ItmsTable):
     code = tables.Column(attrs={"td": {"class": "text-nowrap"}})
     name = tables.Column(linkify=True)
@@ -219,3 +235,40 @@ class AssetImportJobTable(ItmsTable):
     class Meta(ItmsTable.Meta):
         model = AssetImportJob
         fields = ("job", "status", "total_rows", "created_count", "error_count", "created_at")
+
+
+# --- the related lists of detail pages: a page at a time ---------------------------------------------------------------
+class RelatedAssetTable(Preview, AssetTable):
+    select = ("asset_type", "org_unit", "system", "location", "holder")
+
+
+class RelatedRelationTable(Preview, AssetRelationTable):
+    select = ("source", "target_asset", "target_system")
+
+
+class RelatedIncomingRelationTable(Preview, IncomingRelationTable):
+    select = ("source", "target_asset", "target_system")
+
+
+class RelatedLicenceTable(Preview, LicenceTable):
+    select = ("software",)
+
+
+class RelatedAssignmentTable(Preview, AssetAssignmentTable):
+    select = ("asset", "holder", "holder_unit")
+
+
+class RelatedAuditItemTable(Preview, InventoryAuditItemTable):
+    select = ("audit", "asset", "checked_by")
+
+
+class RelatedSubsystemTable(Preview, SubsystemTable):
+    select = ("organization", "operating_unit")
+
+
+class RelatedInterfaceTable(Preview, SystemInterfaceTable):
+    select = ("source", "target")
+
+
+class RelatedFunctionTable(Preview, SystemFunctionTable):
+    select = ("system",)

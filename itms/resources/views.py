@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -195,9 +195,12 @@ def asset_labels(request):
     queryset = object_type.base_queryset().restrict(request.user, "view")
     if request.GET.get("pk", "").isdigit():
         queryset = queryset.filter(pk=request.GET["pk"])
+    elif {k for k in request.GET if k not in ("size", "page", "sort", "per_page")}:
+        filterset = object_type.filterset(request.GET, queryset=queryset, request=request)
+        queryset = filterset.qs if filterset.is_valid() else queryset.none()
     else:
-        filterset = object_type.filterset(request.GET or None, queryset=queryset, request=request)
-        queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
+        # A sheet of every asset of the agency is never what anyone prints: choose what to label first.
+        return HttpResponseBadRequest(f"라벨을 인쇄할 자산을 거르십시오 (한 번에 {MAX_LABELS:,}건까지).")
     size = request.GET.get("size") if request.GET.get("size") in LABEL_SIZES else "l7160"
     assets = list(queryset.select_related("org_unit").order_by("tag")[: MAX_LABELS + 1])
     if not assets:
@@ -435,6 +438,8 @@ def audit_report(request, pk, fmt):
     from .reports import audit_report_pdf, audit_report_xlsx
 
     audit = _audit(request, pk)
+    if audit.state not in (InventoryAuditState.CLOSED, InventoryAuditState.REPORTED):
+        raise Http404("실사가 끝난 뒤에 결과 보고서를 내려받을 수 있습니다.")
     stem = f"정보자산실사-{audit.starts_on.year}-{audit.pk:04d}"
     if fmt == "xlsx":
         return xlsx_response(audit_report_xlsx(audit), f"{stem}.xlsx")

@@ -330,3 +330,87 @@ def expected_api_write(object_type: ObjectType, method: str, user, obj=None) -> 
 def api_url(object_type: ObjectType, obj=None) -> str:
     base = f"/api/{object_type.app_label}/{object_type.path}/"
     return f"{base}{obj.pk}/" if obj is not None else base
+
+
+# --- Chapter 8 (itms/resources): pages outside the registry ----------------------------------------------------------
+_DEMO_AUDIT = {"pk": 1}  # the demo's 실사 under way (itms/resources/demo.py)
+
+
+def _resources_may(*permissions: str, ok: int = 200) -> Callable:
+    def expected(user) -> int:
+        if user is ANONYMOUS:
+            return 302
+        return ok if any(policy_allows(user, p) for p in permissions) else 403
+
+    return expected
+
+
+def _resources_api(permission: str) -> Callable:
+    """POST-only API actions: a GET is refused for want of the permission (403), else for its method (405)."""
+    return lambda user: 401 if user is ANONYMOUS else (405 if policy_allows(user, permission) else 403)
+
+
+def _demo_audit(visible: int = 200) -> Callable:
+    def expected(user) -> int:
+        from itms.resources.models import InventoryAudit
+
+        if user is ANONYMOUS:
+            return 302
+        if not policy_allows(user, "resources.view_inventoryaudit"):
+            return 403
+        return visible if InventoryAudit.objects.restrict(user, "view").filter(**_DEMO_AUDIT).exists() else 404
+
+    return expected
+
+
+SPECIAL.update(
+    {
+        "resources:asset_attribute_fields": _resources_may("resources.add_asset", "resources.change_asset"),
+        # Without a filter nothing is labelled: a Korean 400 asks to choose the assets first.
+        "resources:asset_labels": _resources_may("resources.view_asset", ok=400),
+        "resources:currency": _resources_may("resources.view_asset"),
+        "resources:coverage": _resources_may("resources.view_asset"),
+        "resources:import_job_progress": _resources_may("resources.view_assetimportjob", ok=404),  # no such job
+        "resources:audit_checklist": _demo_audit(),
+        "resources:audit_lookup": _demo_audit(),
+        "resources:audit_report": _demo_audit(404),  # the demo campaign is under way: no report yet
+        **{
+            f"resources:{name}": _signed_in(405)  # POST only
+            for name in (
+                "asset_assign",
+                "asset_return",
+                "asset_dispose",
+                "asset_verify",
+                "assignment_acknowledge",
+                "import_job_commit",
+                "audit_check",
+                "audit_new",
+                "audit_mark_missing",
+                "discrepancy_resolve",
+            )
+        },
+        "resources_api:asset_bulk": _resources_api("resources.add_asset"),
+        "resources_api:audit_check": _resources_api("resources.view_inventoryaudit"),
+        "resources_api:discrepancy_resolve": _resources_api("resources.view_auditdiscrepancy"),
+        "resources_api:assignment_acknowledge": _resources_api("resources.view_assetassignment"),
+    }
+)
+SPECIAL_ARGS.update(
+    {
+        **{
+            f"resources:{name}": {"kwargs": {"pk": 1}}
+            for name in ("asset_assign", "asset_return", "asset_dispose", "asset_verify", "assignment_acknowledge")
+        },
+        "resources:import_job_progress": {"kwargs": {"pk": 999_999}},
+        "resources:import_job_commit": {"kwargs": {"pk": 999_999}},
+        **{
+            f"resources:{name}": {"kwargs": _DEMO_AUDIT}
+            for name in ("audit_checklist", "audit_lookup", "audit_check", "audit_new", "audit_mark_missing")
+        },
+        "resources:audit_report": {"kwargs": {**_DEMO_AUDIT, "fmt": "pdf"}},
+        "resources:discrepancy_resolve": {"kwargs": {"pk": 1}},
+        "resources_api:audit_check": {"kwargs": _DEMO_AUDIT},
+        "resources_api:discrepancy_resolve": {"kwargs": {"pk": 1}},
+        "resources_api:assignment_acknowledge": {"kwargs": {"pk": 1}},
+    }
+)

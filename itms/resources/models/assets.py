@@ -440,7 +440,8 @@ class Asset(PrimaryModel):
     def compute_life_end(self) -> dt.date | None:
         if not self.acquired_on or not self.asset_type_id:
             return None
-        years = self.useful_life_years or self.asset_type.useful_life(self.acquired_on)
+        # The table in force today (a revised 고시 applies to the assets it finds), not the one of the purchase date.
+        years = self.useful_life_years or self.asset_type.useful_life()
         return add_years(self.acquired_on, years) if years else None
 
 

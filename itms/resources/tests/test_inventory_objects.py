@@ -116,8 +116,13 @@ class TestLicence(ObjectTypeTests):
         return {"software": SoftwareFactory().pk, "kind": "perpetual", "metric": "installation", "quantity": 3}
 
     def update_data(self, obj):
-        return {"software": obj.software_id, "kind": "subscription", "metric": "installation", "quantity": 4,
-                "expires_on": f"{timezone.localdate().year + 1}-12-31"}  # fmt: skip
+        return {
+            "software": obj.software_id,
+            "kind": "subscription",
+            "metric": "installation",
+            "quantity": 4,
+            "expires_on": f"{timezone.localdate().year + 1}-12-31",
+        }
 
     def invalid_data(self):
         # A licence belongs to software, not to a server.
@@ -178,8 +183,13 @@ class TestLocation(ObjectTypeTests):
         }
 
     def update_data(self, obj):
-        return {"code": obj.code, "organization": obj.organization_id, "building": obj.building, "room": "제3전산실",
-                "kind": "data_center"}  # fmt: skip
+        return {
+            "code": obj.code,
+            "organization": obj.organization_id,
+            "building": obj.building,
+            "room": "제3전산실",
+            "kind": "data_center",
+        }
 
     def invalid_data(self):
         return {**self.create_data(), "building": ""}, "building"
@@ -190,8 +200,10 @@ class TestAssetType(ObjectTypeTests):
 
     def make(self, n):
         start = AssetType.objects.count()
-        return [AssetType.objects.create(code=f"T-TYPE-{start + i}", name=f"시험 유형 {start + i}", kind="hw_other")
-                for i in range(n)]  # fmt: skip
+        return [
+            AssetType.objects.create(code=f"T-TYPE-{start + i}", name=f"시험 유형 {start + i}", kind="hw_other")
+            for i in range(n)
+        ]
 
     def create_data(self):
         return {
@@ -221,10 +233,13 @@ class TestAttributeDefinition(ObjectTypeTests):
     label = "resources.attributedefinition"
 
     def make(self, n):
-        kiosk = AssetType.objects.create(code=f"T-K-{AssetType.objects.count()}", name=f"시험 단말 {AssetType.objects.count()}",
-                                         kind="terminal")  # fmt: skip
-        return [AttributeDefinition.objects.create(asset_type=kiosk, key=f"field_{i}", name=f"속성 {i}", required=False)
-                for i in range(n)]  # fmt: skip
+        kiosk = AssetType.objects.create(
+            code=f"T-K-{AssetType.objects.count()}", name=f"시험 단말 {AssetType.objects.count()}", kind="terminal"
+        )
+        return [
+            AttributeDefinition.objects.create(asset_type=kiosk, key=f"field_{i}", name=f"속성 {i}", required=False)
+            for i in range(n)
+        ]
 
     def create_data(self):
         return {
@@ -236,8 +251,14 @@ class TestAttributeDefinition(ObjectTypeTests):
         }
 
     def update_data(self, obj):
-        return {"asset_type": obj.asset_type_id, "name": obj.name, "key": obj.key, "value_type": "text", "unit": "개",
-                "order": 3}  # fmt: skip
+        return {
+            "asset_type": obj.asset_type_id,
+            "name": obj.name,
+            "key": obj.key,
+            "value_type": "text",
+            "unit": "개",
+            "order": 3,
+        }
 
     def invalid_data(self):
         return {**self.create_data(), "key": "Dual Power"}, "key"
