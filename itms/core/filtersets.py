@@ -15,6 +15,7 @@ fields (``__init__`` drops a field cached on the class's filter).
 import copy
 
 import django_filters
+from django import forms
 from django.db.models import ForeignObjectRel
 from django.utils.functional import lazy
 from django.utils.text import capfirst
@@ -68,6 +69,21 @@ def korean_label(model, field_name: str, lookup_expr: str = "exact", exclude: bo
 lazy_korean_label = lazy(korean_label, str)
 
 
+def restrict_choices(fields, user) -> None:
+    """Every model choice offers only the rows ``user`` may view (``restrict(user, "view")`` of its model).
+
+    The label of a chosen option is the row's name: without this, ``?project=N`` on a list a vendor may open
+    rendered project N's name whatever the vendor's scope (issue 11, item 6). An id outside the scope is not a
+    valid choice, so it neither renders nor filters. No user (a FilterSet made without a request): no rows.
+    """
+    for field in fields.values():
+        if not isinstance(field, forms.ModelChoiceField) or field.queryset is None:
+            continue
+        queryset = field.queryset
+        if hasattr(queryset, "restrict"):
+            field.queryset = queryset.restrict(user, "view")
+
+
 class ItmsFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="검색")
     search_fields: tuple[str, ...] = ()
@@ -95,7 +111,9 @@ class ItmsFilterSet(django_filters.FilterSet):
             if isinstance(filter_, django_filters.BooleanFilter):
                 # "알 수 없음" reads as a value; a filter's empty choice means "all".
                 self.form.fields[name].widget.choices = [("", "전체"), ("true", "예"), ("false", "아니오")]
-        search_large_choices(self.form.fields, user=getattr(self.request, "user", None))
+        user = getattr(self.request, "user", None)
+        restrict_choices(self.form.fields, user)
+        search_large_choices(self.form.fields, user=user)
         style_widgets(self.form.fields, small=True)
 
     def search(self, queryset, name, value):

@@ -118,7 +118,12 @@ class SearchSelectMixin:
             self.suggested_count = len(suggested)
         narrowed = copy.copy(choices)
         keys = [*wanted, *matches, *suggested]
-        narrowed.queryset = queryset.filter(**{f"{key}__in": keys}) if keys else queryset.none()
+        shown = queryset.filter(**{f"{key}__in": keys}) if keys else queryset.none()
+        if keys and self.user is not None and hasattr(shown, "restrict"):
+            # A chosen id names its row only to a user who may view that row (issue 11, item 6): ``?project=N``
+            # must not print project N's name to a vendor outside it.
+            shown = shown.restrict(self.user, "view")
+        narrowed.queryset = shown
         return narrowed
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
