@@ -461,11 +461,11 @@ class AssetImporter:
             ("licence_quantity", 0, 10**9),
         ):
             if value[key]:
-                number = attributes.parse_number(value[key])
-                if number is None or number != number.to_integral_value() or not low <= number <= high:
+                parsed = attributes.parse_number(value[key])
+                if parsed is None or parsed != parsed.to_integral_value() or not low <= parsed <= high:
                     refuse(key, f"{low:,}부터 {high:,}까지의 정수로 입력하십시오 ('{value[key]}').")
                 else:
-                    numbers[key] = int(number)
+                    numbers[key] = int(parsed)
         om_target = True
         if value["is_om_target"]:
             flag = attributes.parse_boolean(value["is_om_target"])
