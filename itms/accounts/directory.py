@@ -56,11 +56,28 @@ def _position_matches(position, lookups: dict[str, bool]) -> bool:
 KIND_ROLES = {Role.VENDOR: UserKind.VENDOR, Role.EXTERNAL_EXPERT: UserKind.EXPERT}
 
 
+# Roles that say where a person works, not what their position empowers them to do: a regular holder
+# displaced by an acting official (직무대행) keeps these, and only these, from that position.
+MEMBERSHIP_ROLES = frozenset({Role.STAFF, Role.IT_DEPARTMENT_STAFF})
+
+
+def displaced_positions(position_ids, on: dt.date, *, except_user: User | None = None) -> set[int]:
+    """The positions among ``position_ids`` that an acting official (직무대행) exercises on ``on``.
+
+    During an acting period the acting official holds the position's powers (a3.2, a3.4, a4.7: "그 직무를
+    대행"); the regular holder, who cannot perform the duties, holds none of them until the period ends.
+    """
+    acting = Assignment.objects.active_on(on).filter(kind=AssignmentKind.ACTING, position_id__in=set(position_ids))
+    if except_user is not None:
+        acting = acting.exclude(user=except_user)
+    return set(acting.values_list("position_id", flat=True))
+
+
 def holders(role: Role | str, unit: OrgUnit | int | None = None, on: dt.date | None = None) -> list[Holder]:
     """Everyone holding ``role`` (in ``unit``, for per-unit roles) on ``on`` (default today).
 
-    Acting holders (직무대행, a4.7) come first and are marked; the regular holder
-    keeps the role during the acting period.
+    Acting holders (직무대행, a4.7) come first and are marked. During the acting period the regular holder
+    of that position does not hold the role (``displaced_positions``), except the membership roles.
     """
     role = Role(role)
     on = on or timezone.localdate()
@@ -87,7 +104,12 @@ def holders(role: Role | str, unit: OrgUnit | int | None = None, on: dt.date | N
             if not (unit_id and info.per_unit) or (scope_unit_id or position_unit_id) == unit_id
         ]
         assignments = assignments.filter(position_id__in=position_ids)
-    assignments = assignments.select_related("user", "position__unit").order_by("-kind", "start_date", "pk")
+    assignments = list(assignments.select_related("user", "position__unit").order_by("-kind", "start_date", "pk"))
+    if role not in MEMBERSHIP_ROLES:
+        acting_positions = {a.position_id for a in assignments if a.kind == AssignmentKind.ACTING}
+        assignments = [
+            a for a in assignments if a.kind == AssignmentKind.ACTING or a.position_id not in acting_positions
+        ]
     result = [Holder(user=a.user, assignment=a, acting=a.kind == AssignmentKind.ACTING) for a in assignments]
     result.sort(key=lambda h: not h.acting)
     return result
@@ -123,18 +145,35 @@ def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
             .values_list("position_id", "role", "scope_unit_id")
         ):
             bindings.setdefault(position_id, []).append((role, scope_unit_id))
+        displaced = displaced_positions(
+            [a.position_id for a in assignments if a.kind != AssignmentKind.ACTING], on, except_user=user
+        )
         for a in assignments:
             acting = a.kind == AssignmentKind.ACTING
             unit_id = a.position.unit_id
+            # Displaced by an acting official: still works in the unit, exercises none of the position's powers.
+            kept = MEMBERSHIP_ROLES if not acting and a.position_id in displaced else None
             grants.update(
                 RoleGrant(role, unit_id, acting)
                 for role, lookups in DERIVED_ROLES.items()
-                if _position_matches(a.position, lookups)
+                if _position_matches(a.position, lookups) and (kept is None or role in kept)
             )
-            for role, scope_unit_id in bindings.get(a.position_id, []):
-                grants.add(RoleGrant(Role(role), scope_unit_id or unit_id, acting))
+            if kept is None:
+                for role, scope_unit_id in bindings.get(a.position_id, []):
+                    grants.add(RoleGrant(Role(role), scope_unit_id or unit_id, acting))
     cache[on] = frozenset(grants)
     return cache[on]
+
+
+def positions_exercised(user: User, on: dt.date | None = None) -> set[int]:
+    """The positions whose powers the user exercises on ``on``: theirs, less those an acting official holds."""
+    on = on or timezone.localdate()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    rows = list(Assignment.objects.active_on(on).filter(user=user).values_list("position_id", "kind"))
+    regular = [position_id for position_id, kind in rows if kind != AssignmentKind.ACTING]
+    displaced = displaced_positions(regular, on, except_user=user)
+    return {position_id for position_id, kind in rows if kind == AssignmentKind.ACTING or position_id not in displaced}
 
 
 def units_of(user: User, on: dt.date | None = None) -> set[int]:

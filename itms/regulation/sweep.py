@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from itms.accounts.directory import DERIVED_ROLES, KIND_ROLES
+from itms.accounts.directory import DERIVED_ROLES, KIND_ROLES, MEMBERSHIP_ROLES
 from itms.accounts.models import Assignment, AssignmentKind, RoleBinding, User
 from itms.accounts.roles import ROLE_INFO, Basis, Role
 from itms.core import registry
@@ -71,7 +71,8 @@ class HolderIndex:
     Same rules as ``holders``: derived roles follow the position (head of, IT department …),
     bound roles follow the RoleBindings (per-unit ones within their scope unit), kind roles
     (vendor, expert) follow the user's kind; acting assignments (직무대행, a4.7) count, and the
-    regular holder keeps the role meanwhile. Answers (user id, acting) pairs, acting first.
+    regular holder of that position holds none of its roles meanwhile (except the membership roles).
+    Answers (user id, acting) pairs, acting first.
     """
 
     def __init__(self, on: dt.date):
@@ -84,19 +85,24 @@ class HolderIndex:
             "role", "position_id", "scope_unit_id"
         ):
             bound[position_id].append((Role(role), scope_unit_id))
-        rows = (
+        rows = list(
             Assignment.objects.active_on(on)
             .filter(user__is_active=True)
             .values_list("user_id", "kind", "position_id", "position__unit_id", *(f"position__{p}" for p in lookups))
         )
+        # A position an acting official exercises: its regular holder keeps only the membership roles (directory).
+        acting_positions = {row[2] for row in rows if row[1] == AssignmentKind.ACTING}
         for user_id, kind, position_id, unit_id, *flags in rows:
             acting = kind == AssignmentKind.ACTING
+            displaced = not acting and position_id in acting_positions
             position = dict(zip(lookups, flags, strict=True))
             for role, conditions in DERIVED_ROLES.items():
-                if all(position[path] == expected for path, expected in conditions.items()):
+                held = all(position[path] == expected for path, expected in conditions.items())
+                if held and (not displaced or role in MEMBERSHIP_ROLES):
                     self._add(role, unit_id, user_id, acting)
-            for role, scope_unit_id in bound.get(position_id, ()):
-                self._add(role, scope_unit_id or unit_id, user_id, acting)
+            if not displaced:
+                for role, scope_unit_id in bound.get(position_id, ()):
+                    self._add(role, scope_unit_id or unit_id, user_id, acting)
 
     def _add(self, role: Role, unit_id: int | None, user_id: int, acting: bool) -> None:
         key = (role, unit_id if ROLE_INFO[role].per_unit else None)

@@ -57,10 +57,45 @@ def test_per_unit_roles_are_answered_for_the_unit_asked():
 
 def test_a4_7_acting_holder_holds_the_role_only_within_the_dates_and_comes_first():
     unit = OrgUnit.objects.get(code="KCS-CLP")
-    assert _names(Role.DEPARTMENT_HEAD, unit) == ["노은비", "한동욱"]
+    assert _names(Role.DEPARTMENT_HEAD, unit) == ["노은비"]
     assert holders(Role.DEPARTMENT_HEAD, unit)[0].acting
     assert _names(Role.DEPARTMENT_HEAD, unit, on=TODAY + dt.timedelta(days=30)) == ["한동욱"]
     assert _names(Role.DEPARTMENT_HEAD, unit, on=TODAY - dt.timedelta(days=30)) == ["한동욱"]
+
+
+def test_a3_2_a4_7_during_an_acting_period_the_acting_official_holds_the_powers_not_both():
+    """ "위원장이 … 직무를 수행하지 못 할 때에는 … 그 직무를 대행" (제4조제7항): while 노은비 acts as 통관기획과장,
+    the powers of the position are hers alone; 한동욱 still works in the unit (staff), and gets the head's
+    powers back the day after the acting period ends."""
+    unit = OrgUnit.objects.get(code="KCS-CLP")
+    head = User.objects.get(username="sponsor_head")
+    acting = User.objects.get(username="acting")
+    period = Assignment.objects.get(user=acting, kind=AssignmentKind.ACTING)
+    assert not holds(head, Role.DEPARTMENT_HEAD, unit)
+    assert holds(acting, Role.DEPARTMENT_HEAD, unit)
+    assert holds(head, Role.STAFF, unit)  # he still belongs to his unit
+    assert {h.user.username for h in holders(Role.STAFF, unit)} >= {"sponsor_head", "acting"}
+    after = period.end_date + dt.timedelta(days=1)
+    assert holds(User.objects.get(username="sponsor_head"), Role.DEPARTMENT_HEAD, unit, on=after)
+    assert not holds(User.objects.get(username="acting"), Role.DEPARTMENT_HEAD, unit, on=after)
+
+
+def test_a3_2_the_cios_acting_official_holds_the_cio_role_and_the_cio_does_not():
+    """제3조제2항: the CIO is the 정보데이터정책관; during a 직무대행 of that position the acting official is."""
+    position = Position.objects.get(unit__code="KCS-IDP", is_head=True)
+    deputy = User.objects.get(username="itdept")
+    Assignment.objects.create(
+        user=deputy,
+        position=position,
+        kind=AssignmentKind.ACTING,
+        start_date=TODAY,
+        end_date=TODAY + dt.timedelta(days=5),
+        reason="정보데이터정책관 국외출장",
+    )
+    assert _names(Role.CIO) == ["윤서진"]
+    assert not holds(User.objects.get(username="cio"), Role.CIO)
+    assert holds(User.objects.get(username="itdept"), Role.CIO)
+    assert _names(Role.CIO, on=TODAY + dt.timedelta(days=6)) == ["김정민"]
 
 
 def test_when_people_move_the_role_moves_with_the_position():

@@ -113,20 +113,20 @@ def test_a8_5_overdue_impact_review_is_notified_once_to_the_it_department_head(s
     assert len(mail.outbox) == 2
 
 
-def test_a4_7_due_soon_notice_reaches_the_head_and_the_acting_head(sweep):
+def test_a4_7_during_the_acting_period_the_due_soon_notice_reaches_the_acting_head_alone(sweep):
+    """The acting official carries the head's duties (제4조제7항 "그 직무를 대행"); the regular holder, who cannot
+    perform them meanwhile, holds none of the position's roles (itms.accounts.directory)."""
     obligation = _open(
         "clp", add_working_days(TODAY, 1), owed_by_role=Role.DEPARTMENT_HEAD, owed_by_unit=_unit("KCS-CLP")
     )
 
     result = sweep()
 
-    assert result.due_soon == 1 and result.notices == 2
+    assert result.due_soon == 1 and result.notices == 1
     notices = Notification.objects.filter(obligation=obligation, kind=NotificationKind.DUE_SOON)
-    assert {n.recipient.username for n in notices} == {"sponsor_head", "acting"}
-    by_user = {n.recipient.username: n for n in notices}
-    assert "직무대행(제4조제7항)으로서" in by_user["acting"].body
-    assert "직무대행" not in by_user["sponsor_head"].body
-    assert _mailed_to() == sorted(["sponsor_head@customs.example", "acting@customs.example"] * 2)
+    assert {n.recipient.username for n in notices} == {"acting"}
+    assert "직무대행(제4조제7항)으로서" in notices.get().body
+    assert _mailed_to() == sorted(["acting@customs.example"] * 2)
 
 
 def test_a4_7_acting_head_is_no_longer_told_after_the_acting_period(sweep):
@@ -381,7 +381,7 @@ def test_sweep_query_count_does_not_grow_with_obligations(sweep):
     with CaptureQueriesContext(connection) as many:
         result = sweep()
 
-    assert result.notices == 45 + 15  # 통관기획과장 and the acting head: two notices each
+    assert result.notices == 45  # 통관기획과장's duties go to the acting head alone during the acting period
     assert len(many.captured_queries) <= len(few.captured_queries), (
         f"점검 질의 수가 의무 수에 따라 늘어납니다 ({len(few.captured_queries)} → {len(many.captured_queries)})"
     )
