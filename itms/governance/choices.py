@@ -30,6 +30,15 @@ class MeetingState(models.TextChoices):
     CANCELLED = "cancelled", _("취소")
 
 
+class AgendaItemState(models.TextChoices):
+    """An item's own life inside its meeting; written only by the workflow engine (governance.workflows)."""
+
+    PENDING = "pending", _("상정")
+    VOTING = "voting", _("표결 중")
+    DECIDED = "decided", _("의결")
+    WITHDRAWN = "withdrawn", _("철회")
+
+
 class CommitteeAgendaKind(models.TextChoices):
     """제4조제5항: what the 정보화추진위원회 deliberates."""
 
@@ -63,10 +72,17 @@ class TaskAgendaKind(models.TextChoices):
     AMOUNT = "task_amount", _("계약금액·기간 조정")
 
 
+class EvaluationAgendaKind(models.TextChoices):
+    """기술평가위원회 (훈령 제15조): until Chapter 4 gives it its own records, its meetings evaluate proposals."""
+
+    PROPOSAL = "a15.1", _("제안서 기술평가")
+
+
 AGENDA_KINDS = {
     BodyKind.COMMITTEE: CommitteeAgendaKind,
     BodyKind.COUNCIL: CouncilAgendaKind,
     BodyKind.TASK_DELIBERATION: TaskAgendaKind,
+    BodyKind.EVALUATION: EvaluationAgendaKind,
 }
 
 

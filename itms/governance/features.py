@@ -21,3 +21,8 @@ for kind in (*CommitteeAgendaKind, *CouncilAgendaKind):
     implements(f"{_M}.choices.{type(kind).__name__}.{kind.name}", f"안건 종류: {kind.label}", kind.value)
 implements(f"{_M}.models.Body.scope", "과업심의위원회 복수 설치와 위원회별 심의대상", "a13.2")
 implements(f"{_M}.composition.composition_warnings", "과업심의위원회 구성 점검 (5~10명, 외부 과반, 임기 2년)", "a13.1")
+implements(f"{_M}.actions.demands.file_convening_demand", "위원의 소집 요구와 위원장의 소집 의무", "a4.6")
+implements(f"{_M}.models.Meeting.convened_by", "소집한 위원장·소집 요구의 기록", "a4.6", "a5.6")
+implements(f"{_M}.models.Body.sitting_seats", "재적위원: 회의일에 임명된 위원 (공석 제외, 1인 1석)", "a4.8", "a5.8")
+implements(f"{_M}.actions.meetings.record_attendance", "위원장 자리는 대리 출석 없음: 지명된 위원이 직무대행", "a4.7")
+implements(f"{_M}.models.Membership.check_composition_change", "회의 중 위원 구성 변경 금지", "a4.8")

@@ -4,8 +4,8 @@ from itms.accounts.models import OrgUnit, User, UserKind
 from itms.core.forms import ItmsForm, ItmsModelForm
 from itms.core.widgets import search_large_choices
 
-from .choices import AGENDA_KINDS, AttendanceStatus, MeetingMode, RecusalKind, ResolutionEffect, VoteChoice
-from .models import Body, Membership
+from .choices import AGENDA_KINDS, AttendanceStatus, BodyKind, MeetingMode, RecusalKind, ResolutionEffect, VoteChoice
+from .models import Body, ConveningDemand, Membership
 
 
 class BodyForm(ItmsModelForm):
@@ -27,9 +27,28 @@ class ConveneForm(ItmsForm):
         label="개최 일시 (서면은 기준일)", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     place = forms.CharField(label="장소", max_length=200, required=False)
-    on_members_request = forms.BooleanField(label="위원의 소집 요구에 따른 소집 (제4조제6항)", required=False)
-    request_note = forms.CharField(label="소집 요구 내용", max_length=300, required=False)
+    demand = forms.ModelChoiceField(
+        label="위원의 소집 요구에 따른 소집 (제4조제6항)",
+        queryset=ConveningDemand.objects.none(),
+        required=False,
+        empty_label="(위원장이 스스로 소집)",
+    )
     written_reason = forms.CharField(label="서면 심의 사유 (긴급·부득이, 제4조제11항)", max_length=300, required=False)
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Demands that oblige the chair and are not yet answered by a meeting (only the committee has them).
+        self.fields["demand"].queryset = ConveningDemand.objects.filter(
+            body=body, effective_at__isnull=False, meeting__isnull=True
+        ).select_related("body")
+        if body.kind != BodyKind.COMMITTEE:
+            del self.fields["demand"]
+
+
+class ConveningDemandForm(ItmsForm):
+    purpose = forms.CharField(
+        label="소집을 요구하는 사유·심의할 사항 (제4조제6항)", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
 
 
 class AgendaItemForm(ItmsForm):
@@ -38,6 +57,9 @@ class AgendaItemForm(ItmsForm):
     description = forms.CharField(label="안건 내용", widget=forms.Textarea(attrs={"rows": 3}), required=False)
     project = forms.ModelChoiceField(label="대상 정보화사업", queryset=None, required=False)
     proposing_unit = forms.ModelChoiceField(label="제안 부서", queryset=OrgUnit.objects.all(), required=False)
+    late_reason = forms.CharField(
+        label="늦어진 사유 (배포 기한이 지난 뒤 추가할 때, 제4조제10항)", max_length=300, required=False
+    )
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,8 +91,11 @@ class ParticipantsForm(ItmsForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["memberships"].queryset = (
-            meeting.body.memberships.active_on(meeting.meeting_date).voting().select_related("body", "position", "user")
+        from .actions.meetings import sitting_seats
+
+        seats = [seat.pk for seat in sitting_seats(meeting.body, meeting.meeting_date)]
+        self.fields["memberships"].queryset = Membership.objects.filter(pk__in=seats).select_related(
+            "body", "position", "user"
         )
 
 
@@ -81,8 +106,12 @@ class ActingChairForm(ItmsForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        # Another member who sits on the meeting date: not the chair's own seat, not a vacant one.
         self.fields["membership"].queryset = (
-            meeting.body.memberships.active_on(meeting.meeting_date).voting().select_related("body", "position", "user")
+            meeting.registered_memberships()
+            .exclude(is_chair=True)
+            .exclude(position_id=meeting.body.chair_position_id or 0)
+            .select_related("body", "position", "user")
         )
 
 
@@ -99,6 +128,10 @@ class RecusalForm(ItmsForm):
 class VoteForm(ItmsForm):
     membership = forms.ModelChoiceField(label="위원", queryset=Membership.objects.all())
     choice = forms.ChoiceField(label="표결", choices=VoteChoice.choices, widget=forms.RadioSelect)
+
+
+class ReasonForm(ItmsForm):
+    reason = forms.CharField(label="사유", max_length=300)
 
 
 class CloseVoteForm(ItmsForm):

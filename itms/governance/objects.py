@@ -1,9 +1,21 @@
 from itms.core.menu import add_menu_item
-from itms.core.registry import register
+from itms.core.registry import Condition, register
 
 from . import filtersets, forms, tables
 from .api import serializers
+from .error_codes import GovernanceErrors
 from .models import Body, CIORequest, Meeting, Membership, Minutes, Resolution
+from .models.bodies import sitting_meeting
+
+# Composition is governed data (a4.1, a4.3, a4.8): no change while one of the body's meetings sits, and a seat that
+# is part of a held meeting's record is ended, never deleted. The models refuse the same (clean/save/delete);
+# these conditions let every surface (pages, API, links) say so before anything is tried.
+BODY_NOT_SITTING = Condition(lambda body: sitting_meeting(body.pk) is None, GovernanceErrors.SITTING)
+SEAT_NOT_SITTING = Condition(lambda seat: sitting_meeting(seat.body_id) is None, GovernanceErrors.SITTING)
+SEAT_NEVER_HELD = Condition(
+    lambda seat: sitting_meeting(seat.body_id) is None and seat.held_meeting() is None,
+    GovernanceErrors.HELD_SEAT_DELETE,
+)
 
 
 def _body_context(body, request):
@@ -33,6 +45,7 @@ register(
     menu=("governance", "위원회·협의회"),
     # Position.__str__ names its unit: without the units, the list ran two queries a row.
     select_related=("chair_position__unit", "secretary_position__unit"),
+    conditions={"change": BODY_NOT_SITTING, "delete": BODY_NOT_SITTING},
     detail_template="governance/body_detail.html",
     detail_context=_body_context,
 )
@@ -44,6 +57,7 @@ register(
     serializer=serializers.MembershipSerializer,
     menu=("governance", "위원"),
     select_related=("body", "position", "user"),
+    conditions={"change": SEAT_NOT_SITTING, "delete": SEAT_NEVER_HELD},
 )
 # Meetings change only through their actions and transitions (governance.actions, governance.workflows).
 register(

@@ -1,7 +1,7 @@
 """Deadlines of Chapter 2."""
 
 from itms.accounts.roles import Role
-from itms.regulation.obligations import Backward, ObligationType, register_obligation_type
+from itms.regulation.obligations import Backward, Forward, ObligationType, register_obligation_type
 
 register_obligation_type(
     ObligationType(
@@ -11,6 +11,17 @@ register_obligation_type(
         rule=Backward("agenda_distribution_days", "agenda_distribution_counting", event="회의일"),
         owed_by_role=Role.COMMITTEE_SECRETARY,
         description="간사는 위원회 개최 7일 전까지 회의 안건을 작성하여 배포한다.",
+    )
+)
+register_obligation_type(
+    ObligationType(
+        "convening_demand",
+        "위원의 소집 요구에 따른 회의 소집",
+        ("a4.6",),
+        # The directive sets no period for convening on a demand: the rule pack's system default does.
+        rule=Forward("convening_demand_days"),
+        owed_by_role=Role.CIO,
+        description="위원의 소집 요구가 있으면 위원장이 소집한다 (훈령에 기한 없음: 규정 값의 기관 기준 기한).",
     )
 )
 register_obligation_type(

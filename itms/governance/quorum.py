@@ -14,6 +14,7 @@ How recusal and proxies count is decided in docs/adr/0011-quorum-recusal-proxies
 - Passing: votes for > present × majority ratio ("출석위원 과반수의 찬성"): an abstention is
   present but not for; a tie fails.
 - Written deliberation (서면 심의): the members who returned a vote by the close are "present".
+- Before anyone has voted, a tally names no outcome (no 가결/부결), only the votes it will take.
 """
 
 from __future__ import annotations
@@ -74,11 +75,20 @@ class Tally:
         )
         return text if self.presiding else f"{text}, 위원장(직무대행) 불참"
 
+    @property
+    def has_votes(self) -> bool:
+        return self.votes_cast > 0
+
     def explanation(self) -> str:
-        """The arithmetic of an item's vote in Korean, as the live panel and the minutes show it."""
+        """The arithmetic of an item's vote in Korean, as the live panel and the minutes show it.
+
+        Before anyone has voted there is no result to show: no "가결" or "부결", only what it will take.
+        """
         quorum = self.quorum_explanation()
         if not self.has_quorum:
             return f"{quorum} → 의결할 수 없음"
+        if not self.has_votes:
+            return f"{quorum}; 아직 표결한 위원이 없습니다 — 가결에 찬성 {self.votes_needed}명 필요"
         outcome = "가결" if self.passes else "부결"
         tie = " (가부동수는 부결)" if self.is_tie else ""
         return (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -16,15 +16,19 @@ from django.views.decorators.http import require_POST
 
 from itms.accounts.models import OrgUnit
 from itms.core.action_views import form_action, run
+from itms.core.errors import Forbidden
 from itms.core.forms import freeze_choices
+from itms.core.korean import josa
 from itms.regulation.models import Obligation
 
 from . import actions, forms
-from .choices import AttendanceStatus, MeetingState
+from .choices import AgendaItemState, AttendanceStatus, BodyKind, MeetingState
 from .composition import composition_warnings
-from .models import AgendaItem, Body, CIORequest, CIORequestRecipient, Meeting, Membership, Minutes
+from .error_codes import GovernanceErrors as E
+from .error_codes import for_body
+from .models import AgendaItem, Body, CIORequest, CIORequestRecipient, ConveningDemand, Meeting, Membership, Minutes
 from .models.bodies import seat_holders
-from .seats import is_secretariat, memberships_of, presides
+from .seats import is_secretariat, membership_of, memberships_of, presides
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -37,24 +41,36 @@ def _visible(model, request, pk):
 
 # --- bodies -----------------------------------------------------------------------------------------------
 def body_context(body: Body, request) -> dict:
+    from .actions.demands import demand_threshold, open_demands
+
     today = timezone.localdate()
     seats = list(body.memberships.active_on(today).select_related("position", "user"))
     holders = seat_holders(seats, today)
-    return {
+    context = {
         "seats": [(seat, holders[seat.pk]) for seat in seats],
         "warnings": composition_warnings(body, today),
         "meetings": body.meetings.order_by("-scheduled_at")[:20],
         "chair": body.chair_on(today),
         "can_convene": is_secretariat(request.user, body, today),
     }
+    if body.kind == BodyKind.COMMITTEE:
+        my_seat = membership_of(request.user, body, today)
+        demands = list(open_demands(body))
+        context.update(
+            demands=[(d, {s.membership_id for s in d.signers.all()}) for d in demands],
+            my_seat=my_seat if my_seat is not None and my_seat.is_voting else None,
+            demand_form=forms.ConveningDemandForm(),
+            demand_threshold=demand_threshold(body, today),
+        )
+    return context
 
 
 @login_required
 def convene(request, pk: int):
     body = _visible(Body, request, pk)
     if not is_secretariat(request.user, body):
-        raise PermissionDenied("이 위원회·협의회의 위원장 또는 간사만 회의를 소집할 수 있습니다.")
-    form = forms.ConveneForm(request.POST or None)
+        raise Forbidden(for_body(body, E.CONVENE_WHO, E.COUNCIL_CONVENE_WHO))
+    form = forms.ConveneForm(request.POST or None, body=body)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -65,8 +81,7 @@ def convene(request, pk: int):
                 title=data["title"],
                 place=data["place"],
                 mode=data["mode"],
-                on_members_request=data["on_members_request"],
-                request_note=data["request_note"],
+                demand=data.get("demand"),
                 written_reason=data["written_reason"],
             )
         except ValidationError as error:
@@ -75,10 +90,38 @@ def convene(request, pk: int):
             ):
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            messages.success(request, f"{meeting}을(를) 소집했습니다.")
+            messages.success(request, josa(str(meeting), "을/를") + " 소집했습니다.")
+            # Fewer than N days ahead: the a4.10 deadline is already past (or today) — said now, not at distribution.
+            warning = actions.short_notice_warning(meeting)
+            if warning:
+                messages.warning(request, warning)
             return HttpResponseRedirect(meeting.get_absolute_url())
     status = 400 if request.method == "POST" else 200
     return render(request, "governance/convene.html", {"body": body, "form": form}, status=status)
+
+
+@login_required
+@require_POST
+def convening_demand(request, pk: int):
+    """A member files a convening demand, or joins an open one (a4.6)."""
+    body = _visible(Body, request, pk)
+    demand_id = request.POST.get("demand")
+    if demand_id:
+        demand = get_object_or_404(ConveningDemand, pk=demand_id, body=body)
+        return run(
+            request,
+            body.get_absolute_url(),
+            lambda: actions.join_convening_demand(actor=request.user, demand=demand),
+            "소집 요구에 참여했습니다 (제4조제6항).",
+        )
+    form = forms.ConveningDemandForm(request.POST)
+    return form_action(
+        request,
+        body.get_absolute_url(),
+        form,
+        lambda data: actions.file_convening_demand(actor=request.user, body=body, purpose=data["purpose"]),
+        "소집을 요구했습니다. 위원장에게 소집할 의무가 생깁니다 (제4조제6항).",
+    )
 
 
 # --- the meeting workspace --------------------------------------------------------------------------------
@@ -90,6 +133,10 @@ def meeting_context(meeting: Meeting, request) -> dict:
     user = request.user
     seats = list(meeting.registered_memberships().select_related("position", "user"))
     holders = seat_holders(seats, day)
+    registered_ids = {seat.pk for seat in seats}
+    body_seats = list(meeting.body.memberships.active_on(day).voting().select_related("position", "user"))
+    body_holders = seat_holders(body_seats, day)
+    vacant = [seat for seat in body_seats if body_holders[seat.pk] is None and seat.pk not in registered_ids]
     attendance = {a.membership_id: a for a in meeting.attendance.select_related("attendee")}
     items = list(
         meeting.items.select_related("resolution", "escalated_from__meeting__body").prefetch_related(
@@ -98,8 +145,13 @@ def meeting_context(meeting: Meeting, request) -> dict:
     )
     my_seat = next((seat for seat in seats if holders[seat.pk] == user), None)
     proxied = [a.membership for a in attendance.values() if a.status == AttendanceStatus.PROXY and a.attendee == user]
+    from .actions.meetings import short_notice_warning
+
     return {
         "meeting": meeting,
+        "short_notice": short_notice_warning(meeting),
+        "vacant_seats": vacant,
+        "before_day": timezone.localdate() < day,
         "secretariat": is_secretariat(user, meeting.body, day),
         "presides": presides(user, meeting),
         "editable": meeting.state in (MeetingState.CONVENED, MeetingState.DISTRIBUTED),
@@ -120,6 +172,8 @@ def meeting_context(meeting: Meeting, request) -> dict:
         ),
         "recusal_form": freeze_choices(forms.RecusalForm(meeting=meeting, prefix="recusal")),
         "close_form": forms.CloseVoteForm(prefix="close"),
+        "reason_form": forms.ReasonForm(),
+        "item_states": AgendaItemState,
         "escalate_form": freeze_choices(forms.EscalateForm(prefix="escalate"))
         if meeting.body.kind == "council"
         else None,
@@ -170,6 +224,7 @@ def add_item(request, pk: int):
             description=data["description"],
             subject=project,
             proposing_unit=data["proposing_unit"] or getattr(project, "sponsor_unit", None),
+            late_reason=data["late_reason"],
         )
 
     return form_action(request, meeting.get_absolute_url(), form, add, "안건을 추가했습니다.")
@@ -260,6 +315,30 @@ def open_voting(request, pk: int, item_id: int):
     )
 
 
+ITEM_STEPS = {
+    "suspend_voting": (actions.suspend_voting, "표결을 중지했습니다."),
+    "withdraw": (actions.withdraw_item, "안건을 철회했습니다."),
+}
+
+
+@login_required
+@require_POST
+def item_transition(request, pk: int, item_id: int, name: str):
+    """표결 중지 and 안건 철회, each with its reason (the item's workflow; votes and resolutions have their own)."""
+    if name not in ITEM_STEPS:
+        raise Http404("절차를 찾을 수 없습니다.")
+    item = _item(request, pk, item_id)
+    step, success = ITEM_STEPS[name]
+    form = forms.ReasonForm(request.POST)
+    return form_action(
+        request,
+        item.meeting.get_absolute_url(),
+        form,
+        lambda data: step(actor=request.user, item=item, reason=data["reason"]),
+        f"{item}: {success}",
+    )
+
+
 @login_required
 @require_POST
 def vote(request, pk: int, item_id: int):
@@ -343,7 +422,7 @@ def results_notice(request, pk: int, unit_id: int):
 
     meeting = _meeting(request, pk)
     if not is_secretariat(request.user, meeting.body, meeting.meeting_date):
-        raise PermissionDenied("심의결과 통보는 간사가 합니다 (제4조제9항).")
+        raise Forbidden(E.NOTICE_WHO)
     unit = get_object_or_404(OrgUnit, pk=unit_id)
     response = HttpResponse(results_notice_pdf(meeting, unit), content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''results-notice-{meeting.pk}-{unit.pk}.pdf"
@@ -405,7 +484,7 @@ def cio_request_context(cio_request: CIORequest, request) -> dict:
 @login_required
 def cio_request_new(request):
     if not request.user.has_perm("governance.add_ciorequest"):
-        raise PermissionDenied("조치 요구는 지능정보화책임관이 합니다 (제3조제4항).")
+        raise Forbidden(E.CIO_ONLY)
     form = forms.CIORequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -229,9 +229,11 @@ SPECIAL: dict[str, Callable] = {
             "open_voting",
             "vote",
             "close_vote",
+            "item_transition",
             "escalate",
             "minutes_generate",
             "cio_request_answer",
+            "convening_demand",
         )
     },
     "planning:cycle_open": lambda user: (
@@ -280,6 +282,8 @@ SPECIAL_ARGS: dict[str, dict] = {
     "governance:open_voting": {"kwargs": {**_MEETING, "item_id": 1}},
     "governance:vote": {"kwargs": {**_MEETING, "item_id": 1}},
     "governance:close_vote": {"kwargs": {**_MEETING, "item_id": 1}},
+    "governance:item_transition": {"kwargs": {**_MEETING, "item_id": 1, "name": "withdraw"}},
+    "governance:convening_demand": {"kwargs": {"pk": 1}},
     "governance:escalate": {"kwargs": {**_MEETING, "item_id": 1}},
     "governance:minutes_generate": {"kwargs": _MEETING},
     "governance:cio_request_answer": {"kwargs": {"pk": 1}},

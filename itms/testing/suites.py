@@ -211,7 +211,8 @@ class ObjectTypeTests:
             )
         assert response.status_code == 400
         body = response.json()
-        assert field in body, body
+        # A DRF field error, or a coded refusal ({code, message, clause, fields}) naming the field.
+        assert field in body or field in body.get("fields", {}), body
         assert HANGUL.search(json.dumps(body, ensure_ascii=False)), body
 
 

@@ -1,10 +1,9 @@
-"""Convening meetings, agenda, participants, attendance, acting chair (a4.6, a4.7, a4.10, a5.3, a5.5, a5.6)."""
+"""Convening meetings, agenda, participants, attendance, acting chair (a4.6, a4.7, a4.8, a4.10, a5.3, a5.6)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -12,19 +11,32 @@ from django.utils import timezone
 from itms.accounts.directory import unit_with_descendants, units_of
 from itms.accounts.models import UserKind
 from itms.accounts.roles import Role
-from itms.regulation.obligations import open_obligation
+from itms.core.errors import Forbidden, Refused
+from itms.core.formats import format_date
+from itms.core.korean import josa
+from itms.regulation.obligations import meet_obligation, open_obligation
 from itms.regulation.rules import RuleNotFound
 
-from ..choices import AttendanceStatus, BodyKind, MeetingMode, MeetingState
-from ..models import AgendaItem, Attendance, Body, Meeting, MeetingParticipant, Membership
+from ..choices import AttendanceStatus, BodyKind, MeetingMode, MeetingState, MembershipBasis
+from ..error_codes import GovernanceErrors as E
+from ..error_codes import for_body
+from ..models import AgendaItem, Attendance, Body, ConveningDemand, Meeting, MeetingParticipant, Membership
 from ..seats import is_chair, is_secretariat
 
 EDITABLE_STATES = (MeetingState.CONVENED, MeetingState.DISTRIBUTED)
+PRESENT_STATES = (AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
 
 
-def _require_secretariat(actor, body: Body, on: dt.date | None = None) -> None:
+def require_secretariat(actor, body: Body, what: str, on: dt.date | None = None) -> None:
+    """The body's chair or secretary (a4.9, a5.2), or refused saying so: ``what`` is the act ("표결 시작")."""
     if not is_secretariat(actor, body, on):
-        raise PermissionDenied("이 위원회·협의회의 위원장 또는 간사만 할 수 있습니다.")
+        raise Forbidden(for_body(body, E.SECRETARIAT_ONLY, E.COUNCIL_SECRETARIAT_ONLY), what=josa(what, "은/는"))
+
+
+def is_chair_seat(membership: Membership) -> bool:
+    """The chair's own seat: marked as the chair's, or the chair position's seat (a4.1, a5.2)."""
+    body = membership.body
+    return membership.is_chair or bool(body.chair_position_id and membership.position_id == body.chair_position_id)
 
 
 @transaction.atomic
@@ -40,18 +52,40 @@ def convene_meeting(
     request_note: str = "",
     written_reason: str = "",
     voting_closes_at: dt.datetime | None = None,
+    demand: ConveningDemand | None = None,
 ) -> Meeting:
-    """The chair convenes, or convenes at the members' request (a4.6; a5.6 for the council).
+    """The chair convenes, on their own or on the members' demand (a4.6); the council's chair convenes (a5.6).
 
-    For the committee, distributing the agenda at least N days before (a4.10) becomes an
-    obligation of the secretary, due on the date the rule pack gives.
+    The record says who convened (the chair on the day of convening, or the acting official), who entered it
+    (the secretary, if not the chair) and, on a demand, which demand it answers; that demand's obligation is met.
+    For the committee, distributing the agenda at least N days before (a4.10) becomes an obligation of the
+    secretary, due on the date the rule pack gives (``short_notice_warning`` says when that date has passed).
     """
+    today = timezone.localdate()
     day = timezone.localtime(scheduled_at).date()
-    _require_secretariat(actor, body, day)
+    if not is_secretariat(actor, body, today):
+        raise Forbidden(for_body(body, E.CONVENE_WHO, E.COUNCIL_CONVENE_WHO))
     if not body.is_active:
-        raise ValidationError("운영하지 않는 위원회·협의회입니다.")
-    if on_members_request and not request_note.strip():
-        raise ValidationError({"request_note": "위원의 소집 요구 내용을 적어야 합니다 (제4조제6항)."})
+        raise Refused(E.BODY_INACTIVE)
+    if demand is not None or on_members_request:
+        if body.kind != BodyKind.COMMITTEE:
+            raise Refused(E.DEMAND_NOT_FOR_BODY, body=body.name)
+        if demand is None:
+            raise Refused(E.DEMAND_REQUIRED, field="demand")
+        demand = ConveningDemand.objects.select_for_update(no_key=True).get(pk=demand.pk)
+        if demand.body_id != body.pk:
+            raise Refused(E.DEMAND_OTHER_BODY, field="demand")
+        existing = Meeting.objects.filter(convening_demand=demand).first()
+        if existing is not None:
+            raise Refused(E.DEMAND_ALREADY_CONVENED, field="demand", meeting=str(existing))
+        if not demand.is_effective:
+            from .demands import demand_threshold
+
+            raise Refused(
+                E.DEMAND_NOT_EFFECTIVE, field="demand", count=demand.signers.count(), needed=demand_threshold(body)
+            )
+        on_members_request = True
+        request_note = request_note.strip() or demand.purpose[:300]
     # Numbers are handed out one at a time. NO KEY UPDATE: the new meetings' foreign-key checks
     # (FOR KEY SHARE on the body) must not wait for this lock while their transaction holds the chain head.
     Body.objects.select_for_update(no_key=True).get(pk=body.pk)
@@ -63,8 +97,10 @@ def convene_meeting(
         mode=mode,
         scheduled_at=scheduled_at,
         place=place,
-        convened_by=body.chair_on(day) or actor,
+        convened_by=body.chair_on(today) or actor,
+        recorded_by=actor,
         on_members_request=on_members_request,
+        convening_demand=demand,
         request_note=request_note,
         written_reason=written_reason,
         voting_closes_at=voting_closes_at,
@@ -82,10 +118,29 @@ def convene_meeting(
                 title=f"회의 안건 배포: {meeting}",
             )
         except RuleNotFound as error:  # a date before the earliest rule pack: no deadline can be set
-            raise ValidationError(
-                {"scheduled_at": f"{error} 안건 배포 기한(제4조제10항)을 정할 수 없어 소집할 수 없습니다."}
-            ) from error
+            raise Refused(E.NO_DISTRIBUTION_RULE, field="scheduled_at", error=str(error)) from error
+    if demand is not None:
+        meet_obligation(kind="convening_demand", subject=demand, actor=actor, note=f"{meeting} 소집")
     return meeting
+
+
+def short_notice_warning(meeting: Meeting) -> str:
+    """When the a4.10 deadline of a just-convened meeting is already today or past: the warning to show now."""
+    due = distribution_due(meeting)
+    today = timezone.localdate()
+    if due is None or meeting.agenda_distributed_at is not None or due > today:
+        return ""
+    days = (meeting.meeting_date - today).days
+    if due == today:
+        return (
+            f"회의일({format_date(meeting.meeting_date)})까지 {days}일 남았습니다. 안건은 오늘({format_date(due)})까지 "
+            "배포해야 합니다 (제4조제10항)."
+        )
+    return (
+        f"회의일({format_date(meeting.meeting_date)})까지 {days}일밖에 남지 않아 안건 배포 기한({format_date(due)})이 "
+        "이미 지났습니다. 안건을 배포할 때 늦어진 사유를 적어야 하며, 배포는 '기한 후 이행'으로 기록됩니다 "
+        "(제4조제10항)."
+    )
 
 
 def lock_meeting(pk: int) -> Meeting:
@@ -119,11 +174,18 @@ def add_agenda_item(
     subject=None,
     proposing_unit=None,
     escalated_from: AgendaItem | None = None,
+    late_reason: str = "",
 ) -> AgendaItem:
-    _require_secretariat(actor, meeting.body, meeting.meeting_date)
+    """Puts an item on the agenda (a4.9). Added after a late distribution, it is a late distribution of that
+    item: the secretary gives the reason, and it is recorded as met after the deadline (a4.10)."""
+    require_secretariat(actor, meeting.body, "안건 추가", meeting.meeting_date)
     # Numbers are handed out one at a time; the state is read under the lock (the meeting may just have opened).
-    if lock_meeting(meeting.pk).state not in EDITABLE_STATES:
-        raise ValidationError("안건은 회의를 열기 전에만 추가할 수 있습니다.")
+    meeting = lock_meeting(meeting.pk)
+    if meeting.state not in EDITABLE_STATES:
+        raise Refused(E.AGENDA_CLOSED)
+    late = meeting.agenda_distributed_at is not None and _distribution_late(meeting)
+    if late and not late_reason.strip():
+        raise Refused(E.LATE_ITEM_REASON_REQUIRED, field="late_reason", due=format_date(distribution_due(meeting)))
     number = (meeting.items.aggregate(n=Max("number"))["n"] or 0) + 1
     item = AgendaItem(
         meeting=meeting,
@@ -137,10 +199,27 @@ def add_agenda_item(
     )
     item.full_clean(exclude=["subject_type", "subject_id"])
     item.save()
-    if meeting.agenda_distributed_at:
-        # An item added after distribution is a late distribution of that item: recorded, not hidden (a4.10).
-        meeting.agenda_distribution_late = meeting.agenda_distribution_late or _distribution_late(meeting)
+    if late:
+        # The item reaches the members after the deadline: its own distribution is recorded, late, with the reason.
+        meeting.agenda_distribution_late = True
         meeting.save(update_fields=["agenda_distribution_late", "updated_at"])
+        key = f"item-{item.pk}"
+        open_obligation(
+            kind="agenda_distribution",
+            subject=meeting,
+            key=key,
+            start=meeting.meeting_date,
+            actor=actor,
+            owed_by_role=Role.COMMITTEE_SECRETARY,
+            title=f"회의 안건 배포 (추가 안건 {item}): {meeting}",
+        )
+        meet_obligation(
+            kind="agenda_distribution",
+            subject=meeting,
+            key=key,
+            actor=actor,
+            note=f"추가 안건 배포 — 늦어진 사유: {late_reason.strip()}",
+        )
     return item
 
 
@@ -152,7 +231,10 @@ def distribution_due(meeting: Meeting) -> dt.date | None:
 
     obligation = (
         Obligation.objects.filter(
-            kind="agenda_distribution", subject_id=meeting.pk, subject_type=ContentType.objects.get_for_model(Meeting)
+            kind="agenda_distribution",
+            subject_id=meeting.pk,
+            subject_type=ContentType.objects.get_for_model(Meeting),
+            key="",
         )
         .order_by("-pk")
         .first()
@@ -165,21 +247,30 @@ def _distribution_late(meeting: Meeting) -> bool:
     return due is not None and timezone.localdate() > due
 
 
+def sitting_seats(body: Body, on: dt.date) -> list[Membership]:
+    """The voting seats of the body that somebody holds on ``on``, one per person (a vacant seat is no member, a4.8)."""
+    return body.sitting_seats(on)
+
+
 @transaction.atomic
 def set_participants(*, actor, meeting: Meeting, memberships: list[Membership]) -> None:
-    """The council chair decides which members take part according to the agenda (a5.6)."""
+    """The council chair decides which members take part according to the agenda (a5.6): they are registered.
+
+    Only the council has this power; the committee's registered members are all its members (a4.8).
+    """
+    if meeting.body.kind != BodyKind.COUNCIL:
+        raise Refused(E.PARTICIPANTS_COUNCIL_ONLY, body=meeting.body.name)
     if not (
-        is_chair(actor, meeting.body, meeting.meeting_date)
-        or actor.is_superuser
-        or is_secretariat(actor, meeting.body, meeting.meeting_date)
+        is_chair(actor, meeting.body, meeting.meeting_date) or is_secretariat(actor, meeting.body, meeting.meeting_date)
     ):
-        raise PermissionDenied("참석 위원의 범위는 위원장이 정합니다 (제5조제6항).")
+        raise Forbidden(E.PARTICIPANTS_WHO)
+    meeting = lock_meeting(meeting.pk)
     if meeting.state not in EDITABLE_STATES:
-        raise ValidationError("회의를 열기 전에만 참석 범위를 정할 수 있습니다.")
-    eligible = set(meeting.body.memberships.active_on(meeting.meeting_date).voting().values_list("pk", flat=True))
+        raise Refused(E.PARTICIPANTS_CLOSED)
+    eligible = {seat.pk for seat in sitting_seats(meeting.body, meeting.meeting_date)}
     chosen = {m.pk for m in memberships}
     if not chosen or not chosen <= eligible:
-        raise ValidationError("참석 범위는 이 기구의 의결권 있는 현재 위원 중에서 한 명 이상 골라야 합니다.")
+        raise Refused(E.PARTICIPANTS_CHOICE, field="memberships")
     forget_counts(meeting)
     meeting.participants.all().delete()
     MeetingParticipant.objects.bulk_create(MeetingParticipant(meeting=meeting, membership_id=pk) for pk in chosen)
@@ -189,21 +280,55 @@ def set_participants(*, actor, meeting: Meeting, memberships: list[Membership]) 
 def record_attendance(
     *, actor, meeting: Meeting, membership: Membership, status: str, attendee=None, note: str = ""
 ) -> Attendance:
-    """Present, absent or represented by a proxy (a4.7 subordinate official; a5.3/a5.7 staff member)."""
-    _require_secretariat(actor, meeting.body, meeting.meeting_date)
+    """Present, absent or represented by a proxy (a4.7 subordinate official; a5.3/a5.7 staff member).
+
+    Only a person is present: a seat nobody holds on the meeting date is not a registered member and cannot
+    be recorded (a4.8). The chair's seat takes no proxy: when the chair cannot act, the member the chair named
+    presides (a4.7). One person attends and votes for one seat only, so nobody is counted twice.
+    """
+    require_secretariat(actor, meeting.body, "출석 기록", meeting.meeting_date)
+    meeting = lock_meeting(meeting.pk)
     if meeting.state in (MeetingState.CLOSED, MeetingState.CANCELLED) or meeting.is_written:
-        raise ValidationError("출석은 대면 회의가 끝나기 전에만 기록할 수 있습니다.")
+        raise Refused(E.ATTENDANCE_CLOSED)
     if membership.body_id != meeting.body_id:
-        raise ValidationError("이 회의의 위원이 아닙니다.")
-    member = membership.member_on(meeting.meeting_date)
+        raise Refused(E.ATTENDANCE_NOT_SEAT)
+    day = meeting.meeting_date
+    member = membership.member_on(day)
+    registered = meeting.registered_memberships().filter(pk=membership.pk).exists()
+    adviser = (
+        membership.basis == MembershipBasis.ADVISER
+        and meeting.body.memberships.active_on(day).filter(pk=membership.pk).exists()
+    )
+    if member is None:
+        raise Refused(E.VACANT_SEAT, seat=membership.holder_label(day))
+    if not (registered or adviser):
+        raise Refused(E.ATTENDANCE_NOT_SEAT)
     if status == AttendanceStatus.PROXY:
         if attendee is None:
-            raise ValidationError({"attendee": "대리 출석자를 지정하십시오."})
+            raise Refused(E.PROXY_REQUIRED, field="attendee")
+        if adviser:
+            raise Refused(E.PROXY_STAFF_ONLY, field="attendee")
+        if is_chair_seat(membership):
+            raise Refused(E.PROXY_FOR_CHAIR, field="attendee")
         _check_proxy(meeting, membership, member, attendee)
     elif status == AttendanceStatus.PRESENT:
         attendee = member
     else:
         attendee = None
+    if attendee is not None:
+        elsewhere = (
+            Attendance.objects.filter(meeting=meeting, attendee=attendee, status__in=PRESENT_STATES)
+            .exclude(membership=membership)
+            .select_related("membership__position", "membership__user")
+            .first()
+        )
+        if elsewhere is not None:
+            raise Refused(
+                E.ONE_SEAT_PER_PERSON,
+                field="attendee",
+                person=josa(attendee.name, "은/는"),
+                seat=elsewhere.membership.holder_label(day),
+            )
     forget_counts(meeting)
     attendance, _ = Attendance.objects.update_or_create(
         meeting=meeting,
@@ -215,24 +340,34 @@ def record_attendance(
 
 def _check_proxy(meeting: Meeting, membership: Membership, member, attendee) -> None:
     if attendee.kind != UserKind.STAFF:
-        raise ValidationError({"attendee": "대리 출석은 소속 공무원(직원)만 할 수 있습니다 (제4조제7항)."})
-    if member is None:
-        raise ValidationError({"attendee": "공석인 위원 자리는 대리 출석할 수 없습니다."})
+        raise Refused(E.PROXY_STAFF_ONLY, field="attendee")
     if attendee == member:
-        raise ValidationError({"attendee": "본인은 대리인이 될 수 없습니다."})
+        raise Refused(E.PROXY_SELF, field="attendee")
     member_units = unit_with_descendants(units_of(member, meeting.meeting_date))
     if not units_of(attendee, meeting.meeting_date) & member_units:
-        clause = "제5조제3항·제7항" if meeting.body.kind == BodyKind.COUNCIL else "제4조제7항"
-        raise ValidationError({"attendee": f"대리 출석자는 위원의 소속 부서 직원이어야 합니다 ({clause})."})
+        raise Refused(for_body(meeting.body, E.PROXY_UNIT, E.COUNCIL_PROXY_UNIT), field="attendee")
 
 
 @transaction.atomic
 def name_acting_chair(*, actor, meeting: Meeting, membership: Membership | None) -> Meeting:
-    """The chair names the member who acts for them (a4.7, a5.7)."""
+    """The chair names the member who acts for them (a4.7, a5.7): another member who sits on the meeting date.
+
+    The acting chair presides with their own seat and vote; the absent chair's seat stays absent.
+    """
     if not (is_chair(actor, meeting.body, meeting.meeting_date) or actor.is_superuser):
-        raise PermissionDenied("직무대행은 위원장이 지명합니다 (제4조제7항).")
-    if membership is not None and (membership.body_id != meeting.body_id or not membership.is_voting):
-        raise ValidationError("직무대행은 이 기구의 위원 중에서 지명합니다.")
+        raise Forbidden(E.ACTING_CHAIR_WHO)
+    meeting = lock_meeting(meeting.pk)
+    if meeting.state in (MeetingState.CLOSED, MeetingState.CANCELLED):
+        raise Refused(E.ACTING_CHAIR_CLOSED)
+    if membership is not None:
+        if membership.body_id != meeting.body_id or not membership.is_voting:
+            raise Refused(E.ACTING_CHAIR_MEMBER, field="membership")
+        if is_chair_seat(membership):
+            raise Refused(E.ACTING_CHAIR_NOT_CHAIR, field="membership")
+        if membership.member_on(meeting.meeting_date) is None:
+            raise Refused(E.ACTING_CHAIR_VACANT, field="membership")
+        if not meeting.registered_memberships().filter(pk=membership.pk).exists():
+            raise Refused(E.ACTING_CHAIR_MEMBER, field="membership")
     forget_counts(meeting)
     meeting.acting_chair = membership
     meeting.save(update_fields=["acting_chair", "updated_at"])
@@ -240,7 +375,7 @@ def name_acting_chair(*, actor, meeting: Meeting, membership: Membership | None)
 
 
 def forget_counts(meeting: Meeting) -> None:
-    """Drops the meeting's cached counts (votes._meeting_base) after a change to who is present."""
+    """Drops the meeting's cached counts (votes._meeting_base) after a change to who sits or is present."""
     meeting.__dict__.pop("_tally_base", None)
 
 

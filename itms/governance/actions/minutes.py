@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
+from itms.core.errors import Forbidden, Refused
 
 from ..choices import MeetingState, MinutesState
 from ..documents import minutes_content, minutes_hwpx, minutes_pdf
+from ..error_codes import GovernanceErrors as E
 from ..models import Meeting, Minutes
 from ..seats import is_secretariat, presides
 
@@ -22,12 +23,12 @@ from ..seats import is_secretariat, presides
 def generate_minutes(*, actor, meeting: Meeting) -> Minutes:
     """(Re)writes the draft from the record; a confirmed or locked record is never rewritten."""
     if not is_secretariat(actor, meeting.body, meeting.meeting_date):
-        raise PermissionDenied("회의록은 간사가 작성합니다 (제4조제9항).")
+        raise Forbidden(E.MINUTES_WHO)
     if meeting.state != MeetingState.CLOSED:
-        raise ValidationError("회의가 끝난 뒤에 회의록을 작성할 수 있습니다.")
+        raise Refused(E.MINUTES_NOT_CLOSED)
     minutes, _ = Minutes.objects.select_for_update(no_key=True).get_or_create(meeting=meeting)
     if minutes.state != MinutesState.DRAFT:
-        raise ValidationError("확인된 회의록은 다시 작성할 수 없습니다.")
+        raise Refused(E.MINUTES_CONFIRMED)
     content = minutes_content(meeting)
     stem = f"minutes-{meeting.body_id}-{meeting.number}"
     minutes.content = content

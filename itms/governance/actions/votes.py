@@ -6,24 +6,36 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
+from itms.core.errors import Forbidden, Refused
 from itms.core.formats import format_date
+from itms.core.korean import josa
 from itms.regulation.rules import RuleNotFound, param
 
-from ..choices import AttendanceStatus, MeetingState, ResolutionEffect, ResolutionOutcome, VoteChoice
+from ..choices import (
+    AgendaItemState,
+    AttendanceStatus,
+    BodyKind,
+    MeetingState,
+    ResolutionEffect,
+    ResolutionOutcome,
+    VoteChoice,
+)
+from ..error_codes import GovernanceErrors as E
 from ..models import QUORUM_CLAUSES, QUORUM_RULES, AgendaItem, Meeting, Membership, Recusal, Resolution, Vote
 from ..models.bodies import seat_holders
 from ..quorum import Tally
-from ..seats import is_secretariat
-from .meetings import chair_present, lock_meeting
+from ..seats import is_chair, is_secretariat
+from .meetings import chair_present, lock_meeting, require_secretariat
+
+NO_QUORUM_CODES = {BodyKind.COUNCIL: E.COUNCIL_NO_QUORUM, BodyKind.EVALUATION: E.EVALUATION_NO_QUORUM}
 
 
-class VoteRefused(ValidationError):
+class VoteRefused(Refused):
     """A vote that may not be cast (not a member, recused, closed, twice): refused, nothing changes."""
 
 
@@ -133,14 +145,19 @@ def meeting_tally(
 @transaction.atomic
 def record_recusal(*, actor, item: AgendaItem, membership: Membership, kind: str, reason: str) -> Recusal:
     """제척·기피·회피: the member takes no part in this item (docs/adr/0011)."""
+    item = _lock_item(item.pk)
     if not is_secretariat(actor, item.meeting.body, item.meeting.meeting_date):
-        raise PermissionDenied("위원장 또는 간사만 기록할 수 있습니다.")
+        raise Forbidden(E.RECUSAL_WHO)
     if not reason.strip():
-        raise ValidationError({"reason": "제척·기피·회피의 사유를 적어야 합니다."})
-    if item.votes.filter(membership=membership).exists():
-        raise ValidationError("이미 표결한 위원은 그 안건에서 회피할 수 없습니다.")
+        raise Refused(E.REASON_REQUIRED, field="reason", what="제척·기피·회피의")
     if hasattr(item, "resolution"):
-        raise ValidationError("의결된 안건입니다.")
+        raise Refused(E.ITEM_DECIDED)
+    if item.state not in (AgendaItemState.PENDING, AgendaItemState.VOTING):
+        raise Refused(E.ITEM_STATE, what=josa("제척·기피·회피 기록", "을/를"), state=item.get_state_display())
+    if not item.meeting.registered_memberships().filter(pk=membership.pk).exists():
+        raise Refused(E.RECUSAL_NOT_REGISTERED, field="membership")
+    if item.votes.filter(membership=membership).exists():
+        raise Refused(E.RECUSAL_AFTER_VOTE)
     recusal = Recusal(item=item, membership=membership, kind=kind, reason=reason)
     recusal.full_clean()
     recusal.save()
@@ -160,19 +177,52 @@ def _lock_item(pk: int) -> AgendaItem:
     return AgendaItem.objects.select_for_update(no_key=True, of=("self",)).select_related("meeting__body").get(pk=pk)
 
 
+def _require_state(item: AgendaItem, state: str, what: str) -> None:
+    if hasattr(item, "resolution"):
+        raise Refused(E.ITEM_DECIDED)
+    if item.state != state:
+        raise Refused(E.ITEM_STATE, what=josa(what, "을/를"), state=item.get_state_display())
+
+
+def _item_transition(item: AgendaItem, name: str, *, actor, data: dict | None = None) -> AgendaItem:
+    from ..workflows import run_transition
+
+    return run_transition(item, name, actor=actor, data=data)
+
+
 @transaction.atomic
 def open_voting(*, actor, item: AgendaItem) -> AgendaItem:
+    """표결 시작: the item's workflow moves from 상정 to 표결 중 (a4.8), taken by the chair or the secretary."""
     item = _lock_item(item.pk)
-    meeting = item.meeting
-    if not is_secretariat(actor, meeting.body, meeting.meeting_date):
-        raise PermissionDenied("위원장 또는 간사만 표결을 시작할 수 있습니다.")
-    if meeting.state != MeetingState.IN_SESSION:
-        raise ValidationError("회의가 열려 있을 때만 표결할 수 있습니다.")
-    if hasattr(item, "resolution"):
-        raise ValidationError("이미 의결된 안건입니다.")
-    item.voting_open = True
-    item.save(update_fields=["voting_open", "updated_at"])
-    return item
+    require_secretariat(actor, item.meeting.body, "표결 시작", item.meeting.meeting_date)
+    _require_state(item, AgendaItemState.PENDING, "표결 시작")
+    if item.meeting.state != MeetingState.IN_SESSION:
+        raise Refused(E.NOT_IN_SESSION)
+    return _item_transition(item, "open_voting", actor=actor)
+
+
+@transaction.atomic
+def suspend_voting(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
+    """표결 중지: back to 상정 without a resolution (e.g. members left and the quorum is lost); votes stay."""
+    item = _lock_item(item.pk)
+    require_secretariat(actor, item.meeting.body, "표결 중지", item.meeting.meeting_date)
+    _require_state(item, AgendaItemState.VOTING, "표결 중지")
+    if not reason.strip():
+        raise Refused(E.REASON_REQUIRED, field="reason", what="표결 중지")
+    return _item_transition(item, "suspend_voting", actor=actor, data={"reason": reason.strip()})
+
+
+@transaction.atomic
+def withdraw_item(*, actor, item: AgendaItem, reason: str) -> AgendaItem:
+    """안건 철회: an item not yet put to the vote is taken off the agenda, with the reason (a4.9)."""
+    item = _lock_item(item.pk)
+    require_secretariat(actor, item.meeting.body, "안건 철회", item.meeting.meeting_date)
+    _require_state(item, AgendaItemState.PENDING, "안건 철회")
+    if item.meeting.state in (MeetingState.CLOSED, MeetingState.CANCELLED):
+        raise Refused(E.WITHDRAW_CLOSED)
+    if not reason.strip():
+        raise Refused(E.REASON_REQUIRED, field="reason", what="철회")
+    return _item_transition(item, "withdraw", actor=actor, data={"reason": reason.strip()})
 
 
 def _voter_for(actor, item: AgendaItem, membership: Membership) -> bool:
@@ -193,31 +243,32 @@ def cast_vote(*, actor, item: AgendaItem, membership: Membership, choice: str) -
     """One vote per member per item, chained. Refusals (not a member, recused, closed, twice) change nothing.
 
     The meeting and item rows are locked first, so a vote and the closing of the vote never interleave:
-    whichever comes second sees the other's result (a4.8, a4.11).
+    whichever comes second sees the other's result (a4.8, a4.11). Casting is an act of the member, not a
+    change of the item's state: the item stays 표결 중 until the chair or the secretary closes the vote.
     """
     if choice not in VoteChoice.values:
-        raise VoteRefused("찬성·반대·기권 중 하나를 고르십시오.")
+        raise VoteRefused(E.VOTE_CHOICE)
     try:
         with transaction.atomic():
             locked = _lock_item(item.pk)
             meeting = locked.meeting
-            if not locked.voting_open or hasattr(locked, "resolution"):
-                raise VoteRefused("표결이 마감되었거나 시작되지 않았습니다. 표가 기록되지 않았습니다.")
+            if locked.state != AgendaItemState.VOTING or hasattr(locked, "resolution"):
+                raise VoteRefused(E.VOTING_NOT_OPEN)
             if meeting.is_written and meeting.voting_closes_at and timezone.now() > meeting.voting_closes_at:
-                raise VoteRefused("서면 의결 마감 시각이 지났습니다. 표가 기록되지 않았습니다.")
+                raise VoteRefused(E.WRITTEN_CLOSED)
             if not meeting.registered_memberships().filter(pk=membership.pk).exists():
-                raise VoteRefused("이 회의의 재적위원이 아니어서 표결할 수 없습니다.")
+                raise VoteRefused(E.NOT_REGISTERED)
             if locked.recusals.filter(membership=membership).exists():
-                raise VoteRefused("이 안건에서 제척·기피·회피한 위원은 표결할 수 없습니다.")
+                raise VoteRefused(E.RECUSED)
             if (
                 not meeting.is_written
                 and not meeting.attendance.filter(
                     membership=membership, status__in=(AttendanceStatus.PRESENT, AttendanceStatus.PROXY)
                 ).exists()
             ):
-                raise VoteRefused("출석하지 않은 위원은 표결할 수 없습니다.")
+                raise VoteRefused(E.ABSENT)
             if not _voter_for(actor, locked, membership):
-                raise PermissionDenied("본인, 대리 출석자 또는 간사만 이 위원의 표를 기록할 수 있습니다.")
+                raise Forbidden(E.VOTER_WHO)
             vote = Vote.objects.create(
                 item=locked, membership=membership, choice=choice, cast_by=actor, written=meeting.is_written
             )
@@ -238,7 +289,7 @@ def cast_vote(*, actor, item: AgendaItem, membership: Membership, choice: str) -
             )
             return vote
     except IntegrityError as error:
-        raise VoteRefused("이 위원은 이 안건에 이미 표결했습니다. 표는 한 번만 기록됩니다.") from error
+        raise VoteRefused(E.VOTED_TWICE) from error
 
 
 ResolutionHandler = Callable[[Resolution], None]
@@ -246,7 +297,11 @@ RESOLUTION_HANDLERS: dict[str, ResolutionHandler] = {}
 
 
 def register_resolution_handler(model_label: str, handler: ResolutionHandler) -> None:
-    """Lets a chapter react to decisions on its subjects (planning: approve, hold, priority, budget — a8.8)."""
+    """Lets a chapter react to decisions on its subjects (planning: approve, hold, priority, budget — a8.8).
+
+    The handler gets the new ``Resolution`` inside the transaction that records it (its item is already
+    의결); raising refuses the whole decision and nothing is recorded.
+    """
     RESOLUTION_HANDLERS[model_label] = handler
 
 
@@ -260,36 +315,51 @@ def close_vote(
     adjusted_budget: int | None = None,
     remarks: str = "",
 ) -> Resolution:
-    """Fixes the outcome with its arithmetic. No resolution without quorum (a4.8, a5.8; a15.5)."""
+    """Fixes the outcome with its arithmetic. No resolution without quorum (a4.8, a5.8; a15.5).
+
+    The item's workflow moves 표결 중 → 의결 (``record_resolution`` is that transition's effect).
+    """
     locked = _lock_item(item.pk)
-    meeting = locked.meeting
-    if not is_secretariat(actor, meeting.body, meeting.meeting_date):
-        raise PermissionDenied("위원장 또는 간사만 의결을 기록할 수 있습니다.")
-    if hasattr(locked, "resolution"):
-        raise ValidationError("이미 의결된 안건입니다.")
+    require_secretariat(actor, locked.meeting.body, "의결 기록", locked.meeting.meeting_date)
+    _require_state(locked, AgendaItemState.VOTING, "의결 기록")
+    data = {"effect": effect, "priority_rank": priority_rank, "adjusted_budget": adjusted_budget, "remarks": remarks}
+    _item_transition(locked, "close_vote", actor=actor, data=data)
+    return Resolution.objects.get(item_id=locked.pk)
+
+
+def record_resolution(item: AgendaItem, ctx) -> None:
+    """Effect of the item's ``close_vote`` transition: the resolution, its handler, the chained event."""
+    actor, data = ctx["actor"], ctx.get("data") or {}
+    effect = data.get("effect") or None
+    priority_rank = data.get("priority_rank")
+    adjusted_budget = data.get("adjusted_budget")
+    remarks = data.get("remarks") or ""
+    meeting = item.meeting
     clauses = list(QUORUM_CLAUSES[meeting.body.kind])
+    clause_text = ", ".join(_clause_label(c) for c in clauses)
     quorum_key, majority_key, _ = QUORUM_RULES[meeting.body.kind]
     try:
         readings = [param(quorum_key, meeting.meeting_date), param(majority_key, meeting.meeting_date)]
     except RuleNotFound as error:
         # A decision is made under the rule in force on its date, and records it; none is made without one.
-        raise ValidationError(
-            f"{error} 그날 적용할 정족수·의결 기준이 없어 의결을 기록할 수 없습니다 ({', '.join(clauses)})."
-        ) from error
-    counts = tally(locked, MeetingRules(readings[0].fraction, readings[1].fraction))
+        raise Refused(E.NO_RULE_IN_FORCE, error=str(error), clauses=clause_text) from error
+    counts = tally(item, MeetingRules(readings[0].fraction, readings[1].fraction))
     if not counts.has_quorum:
-        raise ValidationError(f"정족수에 미달하여 의결할 수 없습니다 ({', '.join(clauses)}): {counts.explanation()}")
+        code = NO_QUORUM_CODES.get(meeting.body.kind, E.NO_QUORUM)
+        raise Refused(code, clauses=clause_text, explanation=counts.explanation())
+    if not counts.has_votes:
+        raise Refused(E.NO_VOTES)
     outcome = ResolutionOutcome.PASSED if counts.passes else ResolutionOutcome.REJECTED
     if effect is None:
         effect = ResolutionEffect.APPROVE if counts.passes else ResolutionEffect.REJECT
     if outcome == ResolutionOutcome.REJECTED and effect not in (ResolutionEffect.REJECT, ResolutionEffect.HOLD):
-        raise ValidationError({"effect": "부결된 안건은 불승인 또는 보류로만 기록할 수 있습니다."})
+        raise Refused(E.REJECTED_EFFECT, field="effect")
     if effect == ResolutionEffect.APPROVE_ADJUSTED and priority_rank is None and adjusted_budget is None:
-        raise ValidationError({"effect": "수정 의결은 우선순위 또는 조정 예산을 적어야 합니다 (제8조제8항)."})
+        raise Refused(E.ADJUSTED_NEEDS, field="effect")
     if adjusted_budget is not None and adjusted_budget < 0:
-        raise ValidationError({"adjusted_budget": "조정 예산은 0원 이상이어야 합니다."})
+        raise Refused(E.NEGATIVE_BUDGET, field="adjusted_budget")
     resolution = Resolution.objects.create(
-        item=locked,
+        item=item,
         outcome=outcome,
         effect=effect,
         priority_rank=priority_rank,
@@ -300,22 +370,20 @@ def close_vote(
         pack_version=readings[0].pack_version,
         recorded_by=actor,
     )
-    locked.voting_open = False
-    locked.save(update_fields=["voting_open", "updated_at"])
     # The chapter applies the decision (locking and updating its plan and project) before the resolution is
     # chained: the chain head is the last lock taken, so no action holding it ever waits for another row.
-    if locked.subject_type_id:
-        handler = RESOLUTION_HANDLERS.get(locked.subject_type.model_class()._meta.label_lower)
+    if item.subject_type_id:
+        handler = RESOLUTION_HANDLERS.get(item.subject_type.model_class()._meta.label_lower)
         if handler is not None:
             handler(resolution)
     record_event(
         kind=LegalEventKind.RESOLUTION_RECORDED,
         actor=actor,
-        subject=locked,
-        summary=f"{locked} — {resolution.get_outcome_display()} ({resolution.get_effect_display()})",
+        subject=item,
+        summary=f"{item} — {resolution.get_outcome_display()} ({resolution.get_effect_display()})",
         payload={
             "meeting": meeting.pk,
-            "item": locked.pk,
+            "item": item.pk,
             "tally": counts.snapshot(),
             "effect": effect,
             "priority_rank": priority_rank,
@@ -324,21 +392,25 @@ def close_vote(
         clause_ids=clauses,
         pack_version=resolution.pack_version,
     )
-    return resolution
+
+
+def _clause_label(clause_id: str) -> str:
+    """a4.8 → 제4조제8항 (as refusals show clause ids)."""
+    from itms.regulation.clauses import label
+
+    return label(clause_id).replace(" ", "")
 
 
 @transaction.atomic
 def escalate_item(*, actor, item: AgendaItem, to_meeting: Meeting) -> AgendaItem:
     """The council chair puts an item on the committee's agenda (a5.5); the history is kept."""
-    from ..choices import BodyKind, CommitteeAgendaKind
+    from ..choices import CommitteeAgendaKind
     from .meetings import add_agenda_item
 
     if item.meeting.body.kind != BodyKind.COUNCIL or to_meeting.body.kind != BodyKind.COMMITTEE:
-        raise ValidationError("실무협의회의 안건을 정보화추진위원회 회의에 부칠 수 있습니다 (제5조제5항).")
-    from ..seats import is_chair
-
+        raise Refused(E.ESCALATE_BODIES)
     if not (is_chair(actor, item.meeting.body) or actor.is_superuser):
-        raise PermissionDenied("위원회 상정은 실무협의회 위원장이 합니다 (제5조제5항).")
+        raise Forbidden(E.ESCALATE_WHO)
     kind = {
         "a5.4.1": CommitteeAgendaKind.SYSTEM_PLAN,
         "a5.4.5": CommitteeAgendaKind.PERFORMANCE,

@@ -56,13 +56,18 @@ class MeetingSerializer(ItmsModelSerializer):
             "scheduled_at",
             "place",
             "state",
+            "convened_by",
+            "recorded_by",
             "on_members_request",
+            "convening_demand",
             "request_note",
             "agenda_distributed_at",
             "agenda_distribution_late",
+            "agenda_late_reason",
             "written_reason",
             "voting_closes_at",
             "opened_at",
+            "early_open_reason",
             "closed_at",
         )
 

@@ -2,6 +2,8 @@ from .bodies import QUORUM_CLAUSES, QUORUM_RULES, Body, Membership
 from .meetings import (
     AgendaItem,
     Attendance,
+    ConveningDemand,
+    ConveningDemandSigner,
     Meeting,
     MeetingParticipant,
     Minutes,
@@ -19,6 +21,8 @@ __all__ = [
     "Body",
     "CIORequest",
     "CIORequestRecipient",
+    "ConveningDemand",
+    "ConveningDemandSigner",
     "Meeting",
     "MeetingParticipant",
     "Membership",

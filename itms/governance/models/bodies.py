@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from itms.accounts.models import Position, User
+from itms.accounts.roles import Role
+from itms.core.errors import Refused
+from itms.core.formats import format_date
+from itms.core.korean import josa
 from itms.core.models import PrimaryModel
 from itms.core.querysets import RestrictedQuerySet
 
-from ..choices import BodyKind, MembershipBasis
+from ..choices import BodyKind, MeetingState, MembershipBasis
+from ..error_codes import GovernanceErrors as E
 
 # Which rule-pack parameters govern each kind of body (quorum, majority, inclusive "이상" or "초과").
 QUORUM_RULES = {
@@ -32,12 +36,72 @@ QUORUM_CLAUSES = {
 }
 
 
+# A meeting in these states is under way: its registered members and cast votes rest on the body's composition.
+SITTING_STATES = (MeetingState.IN_SESSION, MeetingState.VOTING)
+# A meeting in these states has met (or is meeting): the composition on its date is part of its record.
+HELD_STATES = (MeetingState.IN_SESSION, MeetingState.VOTING, MeetingState.CLOSED)
+
+# Which role's position the chair and the secretary of each body must be (a4.1, a4.9, a5.2), with the refusal.
+CHAIR_ROLES = {
+    BodyKind.COMMITTEE: (Role.CIO, E.COMMITTEE_CHAIR),
+    BodyKind.COUNCIL: (Role.IT_PLANNING_OFFICER, E.COUNCIL_CHAIR),
+}
+SECRETARY_ROLES = {
+    BodyKind.COMMITTEE: (Role.COMMITTEE_SECRETARY, E.COMMITTEE_SECRETARY),
+    BodyKind.COUNCIL: (Role.COUNCIL_SECRETARY, E.COUNCIL_SECRETARY),
+}
+
+
 def _member_of_body(user, units):
     return Q(pk__in=Membership.objects.filter(user=user).values("body_id"))
 
 
+def secretariat_positions(user) -> set[int]:
+    """The positions whose powers the user exercises today (an acting official's, not the displaced holder's)."""
+    from itms.accounts.directory import positions_exercised
+
+    return positions_exercised(user)
+
+
+def _secretariat_of_body(user, units, prefix: str = ""):
+    """Bodies the user chairs or is the secretary of (a4.9, a5.2; a4.3.2: the chair designates members)."""
+    positions = secretariat_positions(user)
+    chaired_in_person = Membership.objects.active_on().filter(user=user, is_chair=True).values("body_id")
+    return (
+        Q(**{f"{prefix}chair_position_id__in": positions})
+        | Q(**{f"{prefix}secretary_position_id__in": positions})
+        | Q(**{f"{prefix}pk__in": chaired_in_person})
+    )
+
+
+def record_composition_event(instance, action: str, summary: str, payload: dict, clause_ids) -> None:
+    """A change to who sits on a body, chained with the acting user of the request (a4.1, a4.3, a4.8)."""
+    from itms.audit.chain import record_event
+    from itms.audit.models import LegalEventKind
+    from itms.core.middleware import current_user
+
+    record_event(
+        kind=LegalEventKind.COMPOSITION_CHANGED,
+        summary=summary,
+        actor=current_user(),
+        subject=instance,
+        payload={"action": action, **payload},
+        clause_ids=list(clause_ids),
+    )
+
+
+def sitting_meeting(body_id: int):
+    """The meeting of the body that is under way (in session, or written voting running), if any."""
+    from .meetings import Meeting
+
+    return Meeting.objects.filter(body_id=body_id, state__in=SITTING_STATES).order_by("scheduled_at").first()
+
+
 class Body(PrimaryModel):
-    restrict_scopes = {"member": lambda user, units: _member_of_body(user, units)}
+    restrict_scopes = {
+        "member": lambda user, units: _member_of_body(user, units),
+        "secretariat": lambda user, units: _secretariat_of_body(user, units),
+    }
 
     kind = models.CharField(_("구분"), max_length=30, choices=BodyKind.choices)
     name = models.CharField(_("명칭"), max_length=100)
@@ -84,13 +148,90 @@ class Body(PrimaryModel):
     def __str__(self) -> str:
         return self.name
 
+    # Fields whose change is a change of composition (who chairs, who keeps the secretariat, what the body is).
+    COMPOSITION_FIELDS = ("kind", "parent_id", "chair_position_id", "secretary_position_id", "is_active")
+
     def clean(self) -> None:
+        on = timezone.localdate()
         if self.kind in (BodyKind.COMMITTEE, BodyKind.COUNCIL) and not self.chair_position_id:
-            raise ValidationError(
-                {"chair_position": _("위원회와 실무협의회의 위원장은 직위로 정합니다 (제4조제1항, 제5조제2항).")}
-            )
+            raise Refused(E.CHAIR_BY_POSITION, field="chair_position")
+        if self.kind in CHAIR_ROLES and self.chair_position_id:
+            role, code = CHAIR_ROLES[self.kind]
+            bound = _bound_positions(role, on)
+            if self.chair_position_id not in bound:
+                raise Refused(code, field="chair_position", position=_position_names(bound))
+        if self.kind in SECRETARY_ROLES and self.secretary_position_id:
+            role, code = SECRETARY_ROLES[self.kind]
+            bound = _bound_positions(role, on)
+            if self.secretary_position_id not in bound:
+                raise Refused(code, field="secretary_position", position=_position_names(bound))
         if self.kind == BodyKind.COUNCIL and self.parent_id and self.parent.kind != BodyKind.COMMITTEE:
-            raise ValidationError({"parent": _("실무협의회는 정보화추진위원회에 둡니다 (제5조제1항).")})
+            raise Refused(E.COUNCIL_PARENT, field="parent")
+        if self.kind in (BodyKind.COMMITTEE, BodyKind.COUNCIL) and self.is_active:
+            # One 위원회 (a4.1) and one 실무협의회 (a5.1): a second would split the registered members.
+            other = Body.objects.filter(kind=self.kind, is_active=True).exclude(pk=self.pk).first()
+            if other is not None:
+                raise Refused(
+                    E.ONE_BODY_OF_KIND,
+                    field="kind",
+                    kind=josa(self.get_kind_display(), "은/는"),
+                    existing=josa(other.name, "이/가"),
+                )
+        self.check_composition_change()
+
+    def check_composition_change(self) -> None:
+        """The model-level lock, also checked on save: no change of the body while one of its meetings sits."""
+        if self.pk is None:
+            return
+        before = Body.objects.filter(pk=self.pk).values(*self.COMPOSITION_FIELDS).first()
+        if before is None or all(before[f] == getattr(self, f) for f in self.COMPOSITION_FIELDS):
+            return
+        if before["kind"] != self.kind and self.meetings.exists():
+            raise Refused(E.KIND_FIXED, field="kind")
+        meeting = sitting_meeting(self.pk)
+        if meeting is not None:
+            raise Refused(E.COMPOSITION_LOCKED, meeting=josa(str(meeting), "이/가"), state=meeting.get_state_display())
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            self.check_composition_change()
+            before = (
+                None if self.pk is None else Body.objects.filter(pk=self.pk).values(*self.COMPOSITION_FIELDS).first()
+            )
+            super().save(*args, **kwargs)
+            after = {f: getattr(self, f) for f in self.COMPOSITION_FIELDS}
+            if before is None:
+                record_composition_event(self, "created", f"{self.name} 설치", after, ("a4.1", "a5.1"))
+            elif before != after:
+                changed = {f: {"before": before[f], "after": after[f]} for f in after if before[f] != after[f]}
+                record_composition_event(self, "changed", f"{self.name} 구성 변경", changed, ("a4.1", "a4.9", "a5.2"))
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            meeting = sitting_meeting(self.pk)
+            if meeting is not None:
+                raise Refused(
+                    E.COMPOSITION_LOCKED, meeting=josa(str(meeting), "이/가"), state=meeting.get_state_display()
+                )
+            record_composition_event(self, "deleted", f"{self.name} 폐지", {"name": self.name}, ("a4.1", "a5.1"))
+            return super().delete(*args, **kwargs)
+
+    def sitting_seats(self, on: dt.date, among=None) -> list[Membership]:
+        """The members actually appointed on ``on`` (재적, a4.8): voting seats somebody holds that day, one per
+        person (a person holding two seats, 겸직, is one member: the chair's seat, else the oldest, counts).
+        ``among`` narrows to chosen seats (the council's participants, a5.6)."""
+        seats = self.memberships.active_on(on).voting()
+        if among is not None:
+            seats = seats.filter(pk__in=among)
+        seats = list(seats.select_related("user").order_by("-is_chair", "pk"))
+        holders = seat_holders(seats, on)
+        result, seen = [], set()
+        for seat in seats:
+            person = holders[seat.pk]
+            if person is not None and person.pk not in seen:
+                seen.add(person.pk)
+                result.append(seat)
+        return result
 
     def chair_on(self, on: dt.date | None = None) -> User | None:
         """The person chairing on a date: the holder of the chair position (acting holders first)."""
@@ -105,6 +246,17 @@ class Body(PrimaryModel):
         return cache[on]
 
 
+def _bound_positions(role: Role, on: dt.date) -> set[int]:
+    from itms.accounts.models import RoleBinding
+
+    return set(RoleBinding.objects.active_on(on).filter(role=role).values_list("position_id", flat=True))
+
+
+def _position_names(position_ids) -> str:
+    names = [str(p) for p in Position.objects.filter(pk__in=position_ids).select_related("unit")]
+    return ", ".join(names) or "지정된 직위 없음"
+
+
 class MembershipQuerySet(RestrictedQuerySet):
     def active_on(self, on: dt.date | None = None) -> MembershipQuerySet:
         on = on or timezone.localdate()
@@ -114,8 +266,20 @@ class MembershipQuerySet(RestrictedQuerySet):
         return self.exclude(basis=MembershipBasis.ADVISER)
 
 
+def _membership_secretariat(user, units):
+    return Q(body_id__in=Body.objects.filter(_secretariat_of_body(user, units)).values("pk"))
+
+
 class Membership(PrimaryModel):
-    """A seat on a body: by position (당연직, the seat follows the position) or by person, with a term."""
+    """A seat on a body: by position (당연직, the seat follows the position) or by person, with a term.
+
+    Composition is governed data (a4.1–a4.3, a5.2): only the body's chair or its own secretary changes it
+    (``restrict_scopes["secretariat"]``); it cannot change while one of the body's meetings sits, nor change
+    the composition on the date of a meeting already held (``check_composition_change``); every change is a
+    chained COMPOSITION_CHANGED event (recorded here, in the save path, so every surface records it).
+    """
+
+    restrict_scopes = {"secretariat": _membership_secretariat}
 
     body = models.ForeignKey(
         Body, verbose_name=_("위원회·협의회"), on_delete=models.CASCADE, related_name="memberships"
@@ -156,22 +320,105 @@ class Membership(PrimaryModel):
         # The seat, not its holder on a date: no query (pages that show people use seat_holders in bulk).
         return f"{self.body} — {self.position.title if self.position_id else self.user.name}"
 
+    # What a seat is: a change of any of these changes who sits on the body on some date.
+    SEAT_FIELDS = ("body_id", "basis", "position_id", "user_id", "is_chair", "start_date", "end_date")
+
     def clean(self) -> None:
-        errors = {}
         if self.basis == MembershipBasis.EX_OFFICIO:
             if not self.position_id or self.user_id:
-                errors["position"] = _("당연직 위원은 직위로만 정합니다 (사람이 바뀌면 위원도 바뀝니다).")
+                raise Refused(E.EX_OFFICIO_POSITION, field="position")
         elif self.basis == MembershipBasis.DESIGNATED:
             if bool(self.position_id) == bool(self.user_id):
-                errors["position"] = _("지정 위원은 직위(부서장 등) 또는 사람 중 하나로 정합니다.")
+                raise Refused(E.DESIGNATED_ONE_OF, field="position")
         elif not self.user_id or self.position_id:
-            errors["user"] = _("외부 위원과 자문위원은 사람으로 정합니다.")
+            raise Refused(E.PERSON_SEAT, field="user")
         if self.end_date and self.start_date and self.end_date < self.start_date:
-            errors["end_date"] = _("임기 종료일은 시작일보다 빠를 수 없습니다.")
+            raise Refused(E.TERM_ORDER, field="end_date")
         if self.user_id and self.is_external and self.user.kind == "staff" and self.basis == MembershipBasis.EXTERNAL:
-            errors["is_external"] = _("기관 직원은 외부 위원이 될 수 없습니다.")
-        if errors:
-            raise ValidationError(errors)
+            raise Refused(E.STAFF_NOT_EXTERNAL, field="is_external")
+        # The chair's seat is the chair position's ex-officio seat (a4.1: the CIO; a5.2: 정보기획담당관).
+        chair_position = self.body.chair_position_id if self.body_id else None
+        if (
+            self.is_chair
+            and chair_position
+            and (self.position_id != chair_position or self.basis != MembershipBasis.EX_OFFICIO)
+        ):
+            raise Refused(E.CHAIR_SEAT, field="is_chair", position=str(self.body.chair_position))
+        self.check_composition_change()
+
+    def _seat(self) -> dict:
+        return {f: getattr(self, f) for f in self.SEAT_FIELDS}
+
+    def check_composition_change(self, *, deleting: bool = False) -> None:
+        """Refuses a change while a meeting of the body sits, or one that alters a held meeting's composition.
+
+        Before a meeting opens, its registered members are whoever sits on the body on its date (a4.8), so a
+        change then is simply taken into account. From the opening (in session; written voting running) the
+        count has been used and votes rest on it: no change until it ends. After it, the composition on its
+        date is part of its record: a seat covering that date cannot be removed, moved or narrowed past it.
+        """
+        before = None
+        if self.pk is not None:
+            before = Membership.objects.filter(pk=self.pk).values(*self.SEAT_FIELDS, "is_external", "note").first()
+        after = None if deleting else self._seat()
+        if before is not None and after is not None and all(before[f] == after[f] for f in self.SEAT_FIELDS):
+            return  # only a note or the external flag: no one sits differently
+        bodies = {b for b in ((before or {}).get("body_id"), (after or {}).get("body_id")) if b}
+        for body_id in bodies:
+            meeting = sitting_meeting(body_id)
+            if meeting is not None:
+                raise Refused(
+                    E.COMPOSITION_LOCKED, meeting=josa(str(meeting), "이/가"), state=meeting.get_state_display()
+                )
+        from .meetings import Meeting
+
+        held = Meeting.objects.filter(body_id__in=bodies, state__in=HELD_STATES).only("scheduled_at", "body", "number")
+        for meeting in held.select_related("body").order_by("scheduled_at"):
+            day = meeting.meeting_date
+            was = _sits(before, meeting.body_id, day)
+            will = _sits(after, meeting.body_id, day)
+            if was != will:
+                raise Refused(E.HELD_MEETING_SEAT, meeting=str(meeting), day=format_date(day))
+
+    def held_meeting(self):
+        """The first meeting already held (or sitting) on a date this seat covers, if any."""
+        from .meetings import Meeting
+
+        seat = self._seat()
+        held = Meeting.objects.filter(body_id=self.body_id, state__in=HELD_STATES).order_by("scheduled_at")
+        return next((m for m in held if _sits(seat, m.body_id, m.meeting_date) is not None), None)
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            self.check_composition_change()
+            created = self.pk is None
+            before = None if created else Membership.objects.filter(pk=self.pk).values(*self.SEAT_FIELDS).first()
+            super().save(*args, **kwargs)
+            after = self._seat()
+            if created or before != after:
+                changed = (
+                    after
+                    if created
+                    else {f: {"before": before[f], "after": after[f]} for f in after if before[f] != after[f]}
+                )
+                record_composition_event(
+                    self,
+                    "created" if created else "changed",
+                    f"{self.body.name} 위원 {'위촉·지정' if created else '변경'}: {self._label()}",
+                    changed,
+                    _seat_clauses(self),
+                )
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic():
+            self.check_composition_change(deleting=True)
+            record_composition_event(
+                self, "deleted", f"{self.body.name} 위원 해촉: {self._label()}", self._seat(), _seat_clauses(self)
+            )
+            return super().delete(*args, **kwargs)
+
+    def _label(self) -> str:
+        return self.position.title if self.position_id else (self.user.name if self.user_id else "—")
 
     @property
     def is_voting(self) -> bool:
@@ -186,6 +433,27 @@ class Membership(PrimaryModel):
             person = self.member_on(on)
             return f"{self.position.title}" + (f" ({person.name})" if person else " (공석)")
         return self.user.name if self.user_id else "—"
+
+
+def _sits(seat: dict | None, body_id: int, day: dt.date) -> tuple | None:
+    """Who a seat (as its field values) puts on the body on ``day``, or None when it covers no such seat."""
+    if seat is None or seat["body_id"] != body_id or seat["start_date"] > day:
+        return None
+    if seat["end_date"] is not None and seat["end_date"] < day:
+        return None
+    return (seat["basis"], seat["position_id"], seat["user_id"], seat["is_chair"])
+
+
+def _seat_clauses(seat: Membership) -> tuple[str, ...]:
+    if seat.body.kind == BodyKind.COUNCIL:
+        return ("a5.2",)
+    if seat.body.kind == BodyKind.COMMITTEE:
+        return {
+            MembershipBasis.EX_OFFICIO: ("a4.3.1",),
+            MembershipBasis.DESIGNATED: ("a4.3.2",),
+            MembershipBasis.ADVISER: ("a4.4",),
+        }.get(seat.basis, ("a4.3",))
+    return ()
 
 
 def position_holders(position_ids, on: dt.date | None = None) -> dict[int, User]:

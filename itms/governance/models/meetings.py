@@ -5,19 +5,22 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from itms.core.errors import Refused
 from itms.core.fields import MoneyField
 from itms.core.models import PrimaryModel
 
 from ..choices import (
     AGENDA_KINDS,
+    AgendaItemState,
     AttendanceStatus,
+    BodyKind,
     CommitteeAgendaKind,
     CouncilAgendaKind,
+    EvaluationAgendaKind,
     MeetingMode,
     MeetingState,
     MinutesState,
@@ -27,9 +30,15 @@ from ..choices import (
     TaskAgendaKind,
     VoteChoice,
 )
+from ..error_codes import GovernanceErrors as E
 from .bodies import Body, Membership
 
-ALL_AGENDA_KINDS = [*CommitteeAgendaKind.choices, *CouncilAgendaKind.choices, *TaskAgendaKind.choices]
+ALL_AGENDA_KINDS = [
+    *CommitteeAgendaKind.choices,
+    *CouncilAgendaKind.choices,
+    *TaskAgendaKind.choices,
+    *EvaluationAgendaKind.choices,
+]
 
 
 def _member_bodies(user):
@@ -50,17 +59,41 @@ class Meeting(PrimaryModel):
     )
     convened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("소집자"),
+        verbose_name=_("소집자 (위원장)"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        help_text=_("소집한 위원장(직무대행 기간에는 직무대행자) (제4조제6항, 제5조제6항)"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("소집 처리자"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        help_text=_("위원장을 대신하여 소집을 처리한 간사"),
     )
     on_members_request = models.BooleanField(_("위원 요구로 소집"), default=False, help_text=_("제4조제6항"))
+    convening_demand = models.OneToOneField(
+        "ConveningDemand",
+        verbose_name=_("위원의 소집 요구"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meeting",
+        editable=False,
+        help_text=_("제4조제6항"),
+    )
     request_note = models.CharField(_("소집 요구 내용"), max_length=300, blank=True)
     agenda_distributed_at = models.DateTimeField(_("안건 배포일시"), null=True, blank=True, editable=False)
     agenda_distribution_late = models.BooleanField(
         _("안건 배포 지연"), default=False, editable=False, help_text=_("제4조제10항의 기한을 넘겨 배포함")
+    )
+    agenda_late_reason = models.CharField(
+        _("안건 배포 지연 사유"), max_length=300, blank=True, editable=False, help_text=_("제4조제10항")
     )
     # 서면 심의·의결 (a4.11, a5.9)
     written_reason = models.CharField(_("서면 심의 사유"), max_length=300, blank=True)
@@ -75,6 +108,9 @@ class Meeting(PrimaryModel):
         help_text=_("제4조제7항"),
     )
     opened_at = models.DateTimeField(_("개회일시"), null=True, blank=True, editable=False)
+    early_open_reason = models.CharField(
+        _("예정일 전 개회 사유"), max_length=300, blank=True, editable=False, help_text=_("제4조제6항·제10항")
+    )
     closed_at = models.DateTimeField(_("종료일시"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -88,9 +124,7 @@ class Meeting(PrimaryModel):
 
     def clean(self) -> None:
         if self.mode == MeetingMode.WRITTEN and not self.written_reason:
-            raise ValidationError(
-                {"written_reason": _("서면 심의·의결은 긴급하거나 부득이한 사유를 적어야 합니다 (제4조제11항).")}
-            )
+            raise Refused(E.WRITTEN_REASON, field="written_reason")
 
     @property
     def is_written(self) -> bool:
@@ -101,10 +135,15 @@ class Meeting(PrimaryModel):
         return timezone.localtime(self.scheduled_at).date()
 
     def registered_memberships(self):
-        """재적위원: the voting members on the meeting date, or the chosen participants (a5.6)."""
-        chosen = self.participants.values("membership_id")
-        seats = self.body.memberships.active_on(self.meeting_date).voting()
-        return seats.filter(pk__in=chosen) if self.participants.exists() else seats
+        """재적위원: the members actually appointed on the meeting date — voting seats with a holder that day —
+        or, for the council, those of them the chair chose for this meeting (a4.8, a5.6, a5.8).
+
+        A vacant seat (a position nobody holds that day) is not a member: it is neither registered nor present.
+        A person who holds two seats (겸직) is one member: their first seat (the chair's, else the oldest) counts.
+        """
+        among = self.participants.values("membership_id") if self.participants.exists() else None
+        seats = self.body.sitting_seats(self.meeting_date, among)
+        return self.body.memberships.filter(pk__in=[seat.pk for seat in seats])
 
 
 class MeetingParticipant(models.Model):
@@ -147,7 +186,10 @@ class AgendaItem(PrimaryModel):
         related_name="escalations",
         help_text=_("제5조제5항"),
     )
-    voting_open = models.BooleanField(_("표결 중"), default=False, editable=False)
+    state = models.CharField(
+        _("상태"), max_length=20, choices=AgendaItemState.choices, default=AgendaItemState.PENDING, editable=False
+    )
+    state_reason = models.CharField(_("철회·표결 중지 사유"), max_length=300, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("안건")
@@ -161,8 +203,13 @@ class AgendaItem(PrimaryModel):
     def clean(self) -> None:
         allowed = AGENDA_KINDS.get(self.meeting.body.kind) if self.meeting_id else None
         if allowed is not None and self.kind not in allowed.values:
-            label = self.meeting.body.get_kind_display()
-            raise ValidationError({"kind": _("%(body)s에 부칠 수 없는 안건 구분입니다.") % {"body": label}})
+            code = E.COUNCIL_AGENDA_KIND if self.meeting.body.kind == BodyKind.COUNCIL else E.AGENDA_KIND
+            raise Refused(code, field="kind", body=self.meeting.body.get_kind_display())
+
+    @property
+    def voting_open(self) -> bool:
+        """표결 중: derived from the item's workflow state (kept for templates and callers that asked it)."""
+        return self.state == AgendaItemState.VOTING
 
     @property
     def is_decided(self) -> bool:
@@ -289,3 +336,56 @@ class Minutes(PrimaryModel):
 
     def __str__(self) -> str:
         return f"{self.meeting} 회의록"
+
+
+class ConveningDemand(PrimaryModel):
+    """위원의 소집 요구 (a4.6): members of the 정보화추진위원회 demand a meeting; the chair then owes a convocation.
+
+    The demand takes effect once as many members as the rule pack requires have joined it
+    (``committee_convening_demand_percent``; the directive names no number, so one member suffices). It then
+    opens an obligation of the chair (the CIO) to convene; the meeting convened on it records it.
+    """
+
+    restrict_scopes = {"member": lambda user, units: models.Q(body_id__in=_member_bodies(user))}
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("위원회·협의회"), on_delete=models.PROTECT, related_name="convening_demands"
+    )
+    purpose = models.TextField(_("요구 사유·심의할 사항"))
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("요구한 위원"), on_delete=models.PROTECT, related_name="+"
+    )
+    filed_at = models.DateTimeField(_("요구일시"), default=timezone.now)
+    effective_at = models.DateTimeField(
+        _("요구 성립일시"), null=True, blank=True, help_text=_("필요한 수의 위원이 요구에 참여한 때")
+    )
+
+    class Meta:
+        verbose_name = _("위원의 소집 요구")
+        verbose_name_plural = _("위원의 소집 요구")
+        ordering = ["-filed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.body.name} 소집 요구 ({timezone.localtime(self.filed_at):%Y-%m-%d})"
+
+    @property
+    def is_effective(self) -> bool:
+        return self.effective_at is not None
+
+
+class ConveningDemandSigner(models.Model):
+    """A member who joined a convening demand, with the seat they hold (one per seat)."""
+
+    demand = models.ForeignKey(ConveningDemand, on_delete=models.CASCADE, related_name="signers")
+    membership = models.ForeignKey(Membership, verbose_name=_("위원"), on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("요구한 위원"), on_delete=models.PROTECT, related_name="+"
+    )
+    signed_at = models.DateTimeField(_("참여일시"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("소집 요구 참여 위원")
+        constraints = [models.UniqueConstraint(fields=["demand", "membership"], name="demand_signer_once")]
+
+    def __str__(self) -> str:
+        return f"{self.demand} — {self.user}"

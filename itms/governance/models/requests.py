@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from itms.accounts.models import OrgUnit
+from itms.core.errors import Refused
 from itms.core.models import PrimaryModel
+
+from ..error_codes import GovernanceErrors as E
 
 
 class CIORequest(PrimaryModel):
@@ -61,4 +63,4 @@ class CIORequestRecipient(PrimaryModel):
 
     def clean(self) -> None:
         if self.responded_at and not (self.response.strip() or self.special_reason.strip()):
-            raise ValidationError(_("조치 결과 또는 따르지 못하는 특별한 사유를 적어야 합니다."))
+            raise Refused(E.CIO_ANSWER_EMPTY)

@@ -4,6 +4,7 @@ import datetime as dt
 import threading
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils import timezone
 from itms.accounts.models import User
 from itms.audit.chain import verify_chain
 from itms.audit.models import LegalEvent, LegalEventKind
+from itms.core.errors import Refused
 from itms.governance import actions
 from itms.governance.actions.votes import VoteRefused
 from itms.governance.choices import (
@@ -86,12 +88,22 @@ def attend(meeting, count, chair=True):
     return [m for m, _ in ordered[:count]]
 
 
+def on_the_day(meeting, hour=13):
+    """The clock on the meeting date, an hour before it starts (a meeting opens on its date, a4.6)."""
+    return time_machine.travel(at(meeting.meeting_date, hour), tick=False)
+
+
+def open_on_the_day(meeting, actor=None):
+    with on_the_day(meeting):
+        meeting.workflow.execute(meeting, "open", actor=actor or secretary(meeting))
+    meeting.refresh_from_db()
+    return meeting
+
+
 def open_session(meeting):
     meeting.workflow.execute(meeting, "distribute", actor=secretary(meeting))
     meeting.refresh_from_db()
-    meeting.workflow.execute(meeting, "open", actor=secretary(meeting))
-    meeting.refresh_from_db()
-    return meeting
+    return open_on_the_day(meeting)
 
 
 def vote_all(item, memberships, choices):
@@ -102,14 +114,18 @@ def vote_all(item, memberships, choices):
 # --- convening and the 7-day agenda rule --------------------------------------------------------------------
 def test_a4_6_meeting_convened_by_the_secretary_is_recorded_as_the_chairs_convocation():
     meeting = convene()
-    assert meeting.number == 2 and meeting.convened_by.username == "cio"  # demo meeting 1 exists
-    requested = convene(on_members_request=True, request_note="위원 3명의 요구 (우선순위 재조정)")
-    assert requested.on_members_request and requested.number == 3
+    assert meeting.number == 2  # demo meeting 1 exists
+    # The chair convenes (제4조제6항); the secretary who entered it is recorded beside them.
+    assert meeting.convened_by.username == "cio" and meeting.recorded_by.username == "itplan"
+    assert not meeting.on_members_request and meeting.convening_demand is None
 
 
-def test_a4_6_members_request_needs_its_content():
-    with pytest.raises(ValidationError, match="소집 요구 내용"):
-        convene(on_members_request=True)
+def test_a4_6_a_meeting_on_the_members_demand_needs_a_filed_demand(unchanged):
+    """ "위원의 소집 요구로 위원장이 소집한다": a demand is a member's act, not a box the secretary ticks."""
+    with unchanged(), pytest.raises(Refused) as refused:
+        convene(on_members_request=True, request_note="위원 3명의 요구 (우선순위 재조정)")
+    assert refused.value.as_dict()["code"] == "governance.demand_required"
+    assert refused.value.clause == "a4.6" and "(제4조제6항)" in refused.value.message_text
 
 
 def test_a4_6_only_the_chair_or_secretary_convenes():
@@ -127,14 +143,19 @@ def test_a4_10_agenda_distribution_7_days_before_across_chuseok_warns_to_act_ear
     assert obligation.pack_version == "훈령 제2427호"
 
 
-def test_a4_10_late_distribution_is_recorded_not_hidden():
+def test_a4_10_late_distribution_is_recorded_not_hidden(unchanged):
     meeting = convene(day=TODAY + dt.timedelta(days=3))  # the 7-day deadline has already passed
     add_item(meeting)
-    meeting.workflow.execute(meeting, "distribute", actor=user("itplan"))
+    with unchanged(), pytest.raises(Refused, match="늦어진 사유를 적어야 배포할 수 있습니다"):
+        meeting.workflow.execute(meeting, "distribute", actor=user("itplan"))
+    meeting.workflow.execute(
+        meeting, "distribute", actor=user("itplan"), data={"late_reason": "긴급 안건 발생으로 회의를 앞당김"}
+    )
     meeting.refresh_from_db()
-    assert meeting.agenda_distribution_late
+    assert meeting.agenda_distribution_late and meeting.agenda_late_reason == "긴급 안건 발생으로 회의를 앞당김"
     obligation = Obligation.objects.get(kind="agenda_distribution", subject_id=meeting.pk)
     assert obligation.status == "met" and obligation.display_status() == "met_late"
+    assert obligation.close_note.endswith("늦어진 사유: 긴급 안건 발생으로 회의를 앞당김")
 
 
 def test_a4_10_on_time_distribution_meets_the_obligation():
@@ -170,11 +191,11 @@ def test_a4_8_session_cannot_open_without_a_majority_of_registered_members():
     attend(meeting, 4)  # 9 registered: 5 needed
     meeting.workflow.execute(meeting, "distribute", actor=user("itplan"))
     meeting.refresh_from_db()
-    with pytest.raises(Blocked) as blocked:
+    with on_the_day(meeting), pytest.raises(Blocked) as blocked:
         meeting.workflow.execute(meeting, "open", actor=user("itplan"))
     assert [g.clause_id for g in blocked.value.guards] == ["a4.8"]
     attend(meeting, 5)
-    meeting.workflow.execute(meeting, "open", actor=user("itplan"))
+    open_on_the_day(meeting)
 
 
 def test_a4_7_the_chair_must_preside_or_name_an_acting_chair():
@@ -183,13 +204,13 @@ def test_a4_7_the_chair_must_preside_or_name_an_acting_chair():
     present = attend(meeting, 6, chair=False)  # six members, not the chair
     meeting.workflow.execute(meeting, "distribute", actor=user("itplan"))
     meeting.refresh_from_db()
-    with pytest.raises(Blocked):
+    with on_the_day(meeting), pytest.raises(Blocked):
         meeting.workflow.execute(meeting, "open", actor=user("itplan"))
     with pytest.raises(PermissionDenied):
         actions.name_acting_chair(actor=user("itplan"), meeting=meeting, membership=present[0])
     actions.name_acting_chair(actor=user("cio"), meeting=meeting, membership=present[0])
     meeting.refresh_from_db()
-    meeting.workflow.execute(meeting, "open", actor=user("itplan"))
+    open_on_the_day(meeting)
 
 
 def test_a4_7_a_subordinate_official_may_attend_for_a_member_and_vote_for_them():

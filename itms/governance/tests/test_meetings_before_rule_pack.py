@@ -13,15 +13,23 @@ from django.utils import timezone
 
 from itms.accounts.models import User
 from itms.audit.models import LegalEvent, LegalEventKind
+from itms.core.formats import format_date
+from itms.core.korean import josa
 from itms.governance import actions
 from itms.governance.actions.votes import meeting_rules
-from itms.governance.choices import CommitteeAgendaKind, MeetingState, ResolutionEffect, ResolutionOutcome
+from itms.governance.choices import (
+    AgendaItemState,
+    CommitteeAgendaKind,
+    MeetingState,
+    ResolutionEffect,
+    ResolutionOutcome,
+)
 from itms.governance.models import AgendaItem, Body, Meeting, Resolution
 from itms.regulation.rules import RuleNotFound, param
 
 pytestmark = pytest.mark.django_db
 BEFORE_2427 = dt.date(2024, 3, 5)
-WARNING = "2024. 3. 5.(화)은(는) 훈령 제2427호 시행(2025. 9. 23.(화)) 전입니다."
+WARNING = f"{josa(format_date(BEFORE_2427), '은/는')} 훈령 제2427호 시행(2025. 9. 23.(화)) 전입니다."
 
 
 def imported_meeting(state=MeetingState.CLOSED, day=BEFORE_2427) -> Meeting:
@@ -39,13 +47,15 @@ def imported_meeting(state=MeetingState.CLOSED, day=BEFORE_2427) -> Meeting:
     return meeting
 
 
-def item_of(meeting, voting_open=False) -> AgendaItem:
-    item = AgendaItem.objects.create(
-        meeting=meeting, number=1, kind=CommitteeAgendaKind.NEW_TECHNOLOGY, title="통관 빅데이터 분석 기반 구축"
+def item_of(meeting, state=AgendaItemState.PENDING) -> AgendaItem:
+    """An item as an import writes it (its state comes with the imported record, no transition ran)."""
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        number=1,
+        kind=CommitteeAgendaKind.NEW_TECHNOLOGY,
+        title="통관 빅데이터 분석 기반 구축",
+        state=state,
     )
-    AgendaItem.objects.filter(pk=item.pk).update(voting_open=voting_open)
-    item.refresh_from_db()
-    return item
 
 
 def test_param_refuses_a_date_before_the_earliest_pack():
@@ -106,13 +116,14 @@ def test_meeting_under_the_pack_shows_no_warning(client_of):
 
 def test_a4_8_no_new_resolution_is_recorded_for_a_date_without_a_rule_in_force():
     meeting = imported_meeting(state=MeetingState.IN_SESSION)
-    item = item_of(meeting, voting_open=True)
+    item = item_of(meeting, state=AgendaItemState.VOTING)
     events = LegalEvent.objects.count()
     with pytest.raises(ValidationError) as refused:
         actions.close_vote(actor=User.objects.get(username="admin"), item=item)
     message = " ".join(refused.value.messages)
     assert "2024-03-05에 시행 중인 훈령이 없습니다" in message
-    assert "정족수·의결 기준이 없어 의결을 기록할 수 없습니다 (a4.8)" in message
+    assert "정족수·의결 기준이 없어 의결을 기록할 수 없습니다 (제4조제8항)" in message
+    assert refused.value.as_dict()["code"] == "governance.no_rule_in_force"
     assert not Resolution.objects.filter(item=item).exists()
     assert LegalEvent.objects.count() == events
     assert not LegalEvent.objects.filter(kind=LegalEventKind.RESOLUTION_RECORDED, subject_id=str(item.pk)).exists()
