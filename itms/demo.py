@@ -9,6 +9,7 @@ from itms.accounts.demo import DEMO_PASSWORD, DemoLogin, build_demo_agency
 
 @transaction.atomic
 def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
+    from itms.execution.demo import build_demo_execution
     from itms.governance.demo import build_demo_governance
     from itms.planning.demo import build_demo_planning
     from itms.projects.demo import build_demo_projects
@@ -19,4 +20,5 @@ def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
     build_demo_resources()
     build_demo_governance()
     build_demo_planning()
+    build_demo_execution()
     return logins

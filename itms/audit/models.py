@@ -31,6 +31,8 @@ class LegalEventKind(models.TextChoices):
     ACCOUNT_REACTIVATED = "account_reactivated", _("계정 사용 재개")
     ROLE_CHANGED = "role_changed", _("역할·보직 변경")
     COMPOSITION_CHANGED = "composition_changed", _("위원회 구성 변경")
+    ACCESS_GRANTED = "access_granted", _("업체 접근권한 부여")
+    ACCESS_EXPIRED = "access_expired", _("업체 접근권한 만료")
 
 
 class LegalEvent(models.Model):

@@ -1,0 +1,146 @@
+"""Contracts (a17.1–a17.3): what follows a signature, vendor access that ends by itself, contract versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from itms.accounts.models import User, UserKind
+from itms.audit.chain import record_event
+from itms.audit.models import LegalEventKind
+from itms.core.errors import Forbidden, Refused
+from itms.core.formats import format_date
+from itms.projects.choices import ParticipantRole
+from itms.projects.models import ProjectParticipant
+from itms.projects.stage import refresh_stage
+from itms.regulation.obligations import open_obligation
+
+from ..error_codes import ExecutionErrors as E
+from ..models import Contract, ContractVersion, ExecutionPlan, Requirement
+from .common import is_it_planning, today
+
+
+def requirement_snapshot(contract: Contract) -> list[dict]:
+    return [
+        {"code": r.code, "title": r.title, "category": r.category, "active": r.is_active}
+        for r in Requirement.objects.filter(contract=contract).order_by("code")
+    ]
+
+
+def record_version(*, contract: Contract, reason: str, actor=None, change_request=None) -> ContractVersion:
+    """A new version of the contract with its requirement table as they now stand (a13.3, SW진흥법 §50)."""
+    number = (contract.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    if number != contract.version:
+        contract.version = number
+        contract.save(update_fields=["version", "updated_at"])
+    return ContractVersion.objects.create(
+        contract=contract,
+        number=number,
+        amount=contract.amount,
+        start_date=contract.start_date,
+        end_date=contract.end_date,
+        reason=reason[:300],
+        change_request=change_request,
+        requirements=requirement_snapshot(contract),
+        recorded_by=actor,
+    )
+
+
+def contract_registered(contract: Contract, *, actor=None) -> None:
+    """After signature (a17.2, a18.1, a20.3): version 1, the execution plan to be submitted within the kickoff
+    period, and the acceptance test to be asked for 14 days before the planned completion."""
+    if not contract.versions.exists():
+        record_version(contract=contract, reason="계약 체결", actor=actor)
+    ExecutionPlan.objects.get_or_create(contract=contract)
+    refresh_stage(contract.project)  # a signed contract proves 사업수행 (spine.execution_stage)
+    unit = contract.project.sponsor_unit
+    open_obligation(
+        kind="kickoff_submission",
+        subject=contract,
+        owed_by_unit=unit,
+        start=contract.signed_on,
+        title=f"착수계·사업수행계획서 접수: {contract}",
+        actor=actor,
+        once=True,
+    )
+    open_obligation(
+        kind="acceptance_test_request",
+        subject=contract,
+        owed_by_unit=unit,
+        start=contract.end_date,
+        title=f"인수테스트 요청: {contract}",
+        actor=actor,
+        once=True,
+    )
+
+
+def access_limit(contract: Contract) -> dt.date:
+    """The last day vendor access may run to: the end of the defect-liability period after the contract's end (the
+    vendor corrects what the inspection finds and the defects reported after the handover)."""
+    from ..workflows import add_months
+
+    return add_months(contract.end_date, contract.defect_liability_months)
+
+
+@transaction.atomic
+def grant_vendor_access(
+    *, actor, contract: Contract, user: User, role: str, start: dt.date, end: dt.date
+) -> ProjectParticipant:
+    """정보기획담당관 gives a vendor's staff member (or a 감리원) limited access to the system: this project only,
+    from ``start`` to ``end`` inside the contract period (a17.3). Chained."""
+    if not is_it_planning(actor):
+        raise Forbidden(E.ACCESS_WHO)
+    if user.kind != UserKind.VENDOR:
+        raise Refused(E.ACCESS_NOT_VENDOR, field="user")
+    if role != ParticipantRole.AUDITOR and user.company_id != contract.company_id:
+        raise Refused(E.ACCESS_COMPANY, field="user", company=contract.company.name)
+    latest = access_limit(contract)
+    if not (end and start and contract.start_date <= start <= end <= latest):
+        raise Refused(E.ACCESS_DATES, field="end_date", start=format_date(contract.start_date), end=format_date(latest))
+    participant = ProjectParticipant(project=contract.project, user=user, role=role, start_date=start, end_date=end)
+    participant.full_clean()
+    participant.save()
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    record_event(
+        kind=LegalEventKind.ACCESS_GRANTED,
+        actor=actor,
+        subject=participant,
+        summary=f"{user} — {contract.project} 접근권한 부여 ({format_date(start)}~{format_date(end)})",
+        payload={"project": contract.project_id, "user": user.pk, "role": role, "start": start, "end": end},
+        clause_ids=["a17.3"],
+    )
+    return participant
+
+
+@transaction.atomic
+def expire_vendor_access(*, on: dt.date | None = None, actor=None) -> list[User]:
+    """The daily sweep of a17.3: a vendor account none of whose project assignments is current any more is
+    switched off (its tokens revoked), chained. The ``assigned`` scope already hides the projects from the end date;
+    this also closes the account itself."""
+    from itms.accounts.actions import active_flag_changed
+
+    on = on or today()
+    current = ProjectParticipant.objects.active_on(on).values("user_id")
+    ended = (
+        User.objects.filter(kind=UserKind.VENDOR, is_active=True, project_participations__end_date__lt=on)
+        .exclude(pk__in=current)
+        .distinct()
+    )
+    switched = []
+    for user in ended:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        active_flag_changed(actor=actor, user=user)
+        record_event(
+            kind=LegalEventKind.ACCESS_EXPIRED,
+            actor=actor,
+            subject=user,
+            summary=f"{user} 사업 참여 기간 종료 — 정보화관리시스템 접근 만료",
+            payload={"on": on},
+            clause_ids=["a17.3"],
+        )
+        switched.append(user)
+    return switched

@@ -1,0 +1,96 @@
+"""산출물 (a17.2, a23.2, a29.1): the checklist from the deliverable plan and checked, hashed uploads."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath
+
+from django.db import transaction
+from django.utils import timezone
+
+from itms.core.errors import Forbidden, Refused
+from itms.documents.models import DocumentKind, DocumentVersion
+
+from ..choices import DeliverableState
+from ..error_codes import ExecutionErrors as E
+from ..models import Contract, Deliverable, DeliverableType
+from .common import is_contractor, is_sponsor
+
+
+def build_checklist(contract: Contract) -> int:
+    """The project's checklist from the deliverable types its plan requires (those required by default)."""
+    existing = set(contract.deliverables.values_list("type_id", flat=True))
+    created = 0
+    for dtype in DeliverableType.objects.filter(required_default=True).order_by("order"):
+        if dtype.pk in existing:
+            continue
+        Deliverable.objects.create(
+            contract=contract, type=dtype, title=dtype.name, required=True, is_final=dtype.is_final
+        )
+        created += 1
+    return created
+
+
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+@transaction.atomic
+def upload_deliverable(*, actor, deliverable: Deliverable, upload, note: str = "") -> DocumentVersion:
+    """Registers a file of a deliverable (a17.2): a type the contract allows, content checked, never the same file
+    twice in the project (SHA-256). The first file makes the document; later ones are its versions. The deliverable
+    goes to review (submitted)."""
+    from itms.documents import actions as documents
+
+    deliverable = (
+        Deliverable.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("contract__project")
+        .get(pk=deliverable.pk)
+    )
+    contract = deliverable.contract
+    if not (is_contractor(actor, contract.project) or is_sponsor(actor, contract.project)):
+        raise Forbidden(E.DELIVERABLE_WHO)
+    if deliverable.state == DeliverableState.ACCEPTED:
+        raise Refused(E.DELIVERABLE_ACCEPTED)
+    extension = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    if extension not in contract.file_types:
+        raise Refused(
+            E.FILE_TYPE, field="file", allowed=", ".join(t.upper() for t in contract.file_types), ext=extension or "?"
+        )
+    sha = _sha256(upload)
+    same = (
+        DocumentVersion.objects.filter(sha256=sha, document__deliverable__contract__project=contract.project)
+        .select_related("document")
+        .first()
+    )
+    if same is not None:
+        raise Refused(E.DUPLICATE_FILE, sha=sha[:12], title=same.document.title, version=f" 제{same.number}판")
+    if deliverable.document_id is None:
+        document = documents.attach_document(
+            actor=actor,
+            subject=deliverable,
+            upload=upload,
+            title=deliverable.title,
+            kind=DocumentKind.DELIVERABLE,
+            note=note,
+        )
+        deliverable.document = document
+        deliverable.save(update_fields=["document", "updated_at"])
+        version = document.versions.get()
+    else:
+        version = documents.add_version(actor=actor, document=deliverable.document, upload=upload, note=note)
+    deliverable.submitted_at = timezone.now()
+    deliverable.save(update_fields=["submitted_at", "updated_at"])
+    if deliverable.state in (DeliverableState.PLANNED, DeliverableState.RETURNED):
+        Deliverable.workflow.execute(deliverable, "submit", actor=actor, internal=True)
+    return version
+
+
+def missing(contracts, on=None):
+    """Required deliverables not yet submitted (those past their date first): the missing-deliverable report."""
+    qs = Deliverable.objects.filter(contract__in=contracts, required=True, state=DeliverableState.PLANNED)
+    return qs.select_related("contract__project", "type").order_by("due_date", "contract", "type__order")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ExecutionConfig(AppConfig):
+    name = "itms.execution"
+    verbose_name = "사업관리"

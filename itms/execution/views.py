@@ -1,0 +1,354 @@
+"""Chapter 5 screens the generic views cannot give: the contract's workspace (progress, Gantt, S-curve,
+deliverables, tests, audit, inspection), the vendor's portal (a17.3), the 정보기획담당관's overview (a17.5), the
+missing-deliverable report, the traceability matrix, and the POST actions — each answering through
+``itms.core.action_views``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from itms.core import gate
+from itms.core.action_views import answer, form_action, form_errors, run
+from itms.core.exports import Column, Kind, xlsx_bytes, xlsx_response
+
+from . import actions, forms
+from .actions.inspection import current_round, final_set_missing
+from .choices import ContractState, DeliverableState, ItemVerdict
+from .models import Contract, Deliverable, InspectionRound, WorkPackage
+
+
+def _visible(model, request, pk, action: str = "view"):
+    obj = model.objects.restrict(request.user, "view").filter(pk=pk).first()
+    if obj is None:
+        raise Http404("자료를 찾을 수 없습니다.")
+    return obj
+
+
+def _packages(contract):
+    return list(contract.work_packages.prefetch_related("predecessors").order_by("planned_start", "code"))
+
+
+def progress_block(contract: Contract, packages=None) -> dict:
+    packages = packages if packages is not None else _packages(contract)
+    today = timezone.localdate()
+    on = min(max(today, contract.start_date), contract.end_date)
+    return {
+        "packages": packages,
+        "planned": actions.progress.planned_percent(contract, on, packages),
+        "actual": actions.progress.actual_percent(contract, packages),
+        "delayed": actions.delayed(contract, today, packages),
+        "gantt": actions.gantt_tasks(packages),
+        "scurve": actions.s_curve(contract, packages),
+        "tolerance": actions.progress.tolerance(today),
+    }
+
+
+# --- the contract's workspace ---------------------------------------------------------------------------------
+def contract_context(contract: Contract, request) -> dict:
+    user = request.user
+    project = contract.project
+    packages = _packages(contract)
+    deliverables = list(contract.deliverables.select_related("type", "document").order_by("type__order", "title"))
+    sponsor = actions.is_sponsor(user, project)
+    context = {
+        "progress": progress_block(contract, packages),
+        "deliverables": deliverables,
+        "deliverable_counts": {
+            "required": sum(d.required for d in deliverables),
+            "submitted": sum(d.state in (DeliverableState.SUBMITTED, DeliverableState.ACCEPTED) for d in deliverables),
+            "accepted": sum(d.state == DeliverableState.ACCEPTED for d in deliverables),
+        },
+        "final_missing": final_set_missing(contract),
+        "plan": getattr(contract, "execution_plan", None),
+        "tests": list(contract.test_runs.order_by("started_on")),
+        "acceptance_tests": list(contract.acceptance_tests.select_related("it_unit").order_by("-requested_on")),
+        "audit": getattr(contract, "system_audit", None),
+        "inspection": current_round(contract),
+        "issues": list(contract.issues.filter(resolved_on__isnull=True).order_by("-raised_on")[:10]),
+        "reports": list(contract.progress_reports.order_by("-period_end")[:5]),
+        "changes": list(contract.change_requests.order_by("-created_at")[:5]),
+        "may_request_acceptance": sponsor
+        and contract.state
+        in (ContractState.IN_PROGRESS, ContractState.COMPLETION_NOTIFIED, ContractState.CORRECTION_REQUESTED),
+        "acceptance_form": forms.AcceptanceRequestForm(
+            initial={"it_unit": contract.it_unit_id, "inspection_due": contract.end_date}
+        ),
+        "may_grant": actions.is_it_planning(user),
+        "grant_form": forms.AccessGrantForm(initial={"start": contract.start_date, "end": contract.end_date}),
+        "participants": list(project.participants.select_related("user").order_by("role", "user__name")),
+        "may_report": actions.is_contractor(user, project) and contract.state == ContractState.IN_PROGRESS,
+        "portal_url": reverse("execution:portal_contract", args=[contract.pk]),
+        "trace_url": reverse("execution:traceability", args=[contract.pk]),
+    }
+    return context
+
+
+def deliverable_context(deliverable: Deliverable, request) -> dict:
+    user = request.user
+    project = deliverable.contract.project
+    may_upload = (actions.is_contractor(user, project) or actions.is_sponsor(user, project)) and (
+        deliverable.state != DeliverableState.ACCEPTED
+    )
+    versions = list(deliverable.document.versions.order_by("-number")) if deliverable.document_id else []
+    return {
+        "may_upload": may_upload,
+        "upload_form": forms.UploadForm(),
+        "versions": versions,
+        "allowed": ", ".join(t.upper() for t in deliverable.contract.file_types),
+        "upload_url": reverse("execution:deliverable_upload", args=[deliverable.pk]),
+    }
+
+
+def inspection_context(inspection: InspectionRound, request) -> dict:
+    items = list(inspection.items.order_by("kind", "pk"))
+    counts = {v: sum(i.verdict == v for i in items) for v in ItemVerdict.values}
+    return {
+        "items": items,
+        "counts": counts,
+        "report_pdf": reverse("execution:inspection_report", args=[inspection.pk, "pdf"]),
+        "report_hwpx": reverse("execution:inspection_report", args=[inspection.pk, "hwpx"]),
+        "may_check": gate.allows(request.user, "change", items[0]) if items else False,
+    }
+
+
+# --- the vendor's portal (a17.3) ------------------------------------------------------------------------------
+@login_required
+def portal(request):
+    """The contracts of the projects the user is assigned to (a vendor sees only theirs, a17.3)."""
+    contracts = list(
+        Contract.objects.restrict(request.user, "view").select_related("project", "company").order_by("-signed_on")[:50]
+    )
+    if len(contracts) == 1 and request.user.kind == "vendor":
+        return portal_contract(request, contracts[0].pk)
+    return render(request, "execution/portal.html", {"contracts": contracts})
+
+
+def _clamp(day: dt.date, contract: Contract) -> dt.date:
+    return min(max(day, contract.start_date), contract.end_date)
+
+
+@login_required
+def portal_contract(request, pk: int):
+    contract = _visible(Contract.objects.select_related("project", "company"), request, pk)
+    packages = _packages(contract)
+    deliverables = list(contract.deliverables.select_related("type", "document").order_by("type__order", "title"))
+    may_report = actions.is_contractor(request.user, contract.project) and contract.state == ContractState.IN_PROGRESS
+    today = timezone.localdate()
+    week_start = today - dt.timedelta(days=today.weekday())
+    return render(
+        request,
+        "execution/portal_contract.html",
+        {
+            "contract": contract,
+            "progress": progress_block(contract, packages),
+            "deliverables": deliverables,
+            "may_report": may_report,
+            "report_form": forms.ProgressReportForm(
+                initial={
+                    "kind": "weekly",
+                    "period_start": _clamp(week_start, contract),
+                    "period_end": _clamp(week_start + dt.timedelta(days=4), contract),
+                }
+            ),
+            "report_url": reverse("execution:progress_report", args=[contract.pk]),
+            "upload_form": forms.UploadForm(),
+            "allowed": ", ".join(t.upper() for t in contract.file_types),
+            "may_upload": actions.is_contractor(request.user, contract.project),
+            "reports": list(contract.progress_reports.order_by("-period_end")[:10]),
+        },
+    )
+
+
+@login_required
+@require_POST
+def progress_report(request, pk: int):
+    contract = _visible(Contract.objects.select_related("project"), request, pk)
+    url = reverse("execution:portal_contract", args=[contract.pk])
+    form = forms.ProgressReportForm(request.POST)
+    if not form.is_valid():
+        return answer(request, url, error=f"입력 내용을 확인하십시오: {form_errors(form)}")
+    entries = []
+    for package in contract.work_packages.all():
+        raw = request.POST.get(f"wp-{package.pk}", "").strip()
+        if raw == "":
+            continue
+        try:
+            percent = int(raw)
+        except ValueError:
+            return answer(request, url, error=f"'{package.name}'의 진척률은 숫자로 적으십시오.")
+        entries.append(actions.EntryInput(package, percent, request.POST.get(f"reason-{package.pk}", "")))
+    data = form.cleaned_data
+    return run(
+        request,
+        url,
+        lambda: actions.report_progress(actor=request.user, contract=contract, entries=entries, **data),
+        "진척을 보고했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def deliverable_upload(request, pk: int):
+    deliverable = _visible(Deliverable.objects.select_related("contract__project"), request, pk)
+    form = forms.UploadForm(request.POST, request.FILES)
+    back = request.POST.get("next") or deliverable.get_absolute_url()
+    if not back.startswith("/"):
+        back = deliverable.get_absolute_url()
+    return form_action(
+        request,
+        back,
+        form,
+        lambda data: actions.upload_deliverable(
+            actor=request.user, deliverable=deliverable, upload=data["file"], note=data["note"]
+        ),
+        "산출물을 등록했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def acceptance_request(request, pk: int):
+    contract = _visible(Contract.objects.select_related("project"), request, pk)
+    form = forms.AcceptanceRequestForm(request.POST)
+    return form_action(
+        request,
+        contract.get_absolute_url(),
+        form,
+        lambda data: actions.request_acceptance_test(actor=request.user, contract=contract, **data),
+        "정보화부서장에게 인수테스트를 요청했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def grant_access(request, pk: int):
+    contract = _visible(Contract.objects.select_related("project", "company"), request, pk)
+    form = forms.AccessGrantForm(request.POST)
+    return form_action(
+        request,
+        contract.get_absolute_url(),
+        form,
+        lambda data: actions.grant_vendor_access(actor=request.user, contract=contract, **data),
+        "사업 참여자에게 접근권한을 주었습니다.",
+    )
+
+
+@login_required
+def inspection_report(request, pk: int, fmt: str):
+    """검사조서 (a22) as PDF or HWPX."""
+    from itms.documents.official import to_hwpx, to_pdf
+
+    inspection = _visible(InspectionRound.objects.select_related("contract__project", "contract__company"), request, pk)
+    if request.user.kind != "staff" and not request.user.is_superuser:
+        raise PermissionDenied("검사조서는 관세청 직원이 봅니다.")
+    doc = actions.inspection_report(inspection)
+    if fmt == "pdf":
+        content, content_type = to_pdf(doc), "application/pdf"
+    elif fmt == "hwpx":
+        content, content_type = to_hwpx(doc), "application/hwp+zip"
+    else:
+        raise Http404("지원하지 않는 형식입니다.")
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="inspection-{inspection.pk}.{fmt}"'
+    return response
+
+
+# --- the 정보기획담당관's overview (a17.5) -----------------------------------------------------------------------
+DASHBOARD_PAGE = 50
+
+
+@login_required
+def dashboard(request):
+    """Every project's progress and the registration status of its deliverables (a17.5), a page at a time."""
+    if not request.user.has_perm("execution.view_contract") or (
+        request.user.kind != "staff" and not request.user.is_superuser
+    ):
+        raise PermissionDenied("사업관리 현황은 관세청 직원이 봅니다.")
+    contracts = (
+        Contract.objects.restrict(request.user, "view")
+        .select_related("project", "company")
+        .annotate(
+            required=Count("deliverables", filter=Q(deliverables__required=True), distinct=True),
+            submitted=Count(
+                "deliverables",
+                filter=Q(deliverables__state__in=(DeliverableState.SUBMITTED, DeliverableState.ACCEPTED)),
+                distinct=True,
+            ),
+        )
+        .order_by("end_date", "pk")
+    )
+    state = request.GET.get("state")
+    if state in ContractState.values:
+        contracts = contracts.filter(state=state)
+    page = Paginator(contracts, DASHBOARD_PAGE).get_page(request.GET.get("page"))
+    rows = list(page.object_list)
+    packages = WorkPackage.objects.filter(contract__in=rows).order_by()
+    by_contract: dict[int, list] = {}
+    for p in packages:
+        by_contract.setdefault(p.contract_id, []).append(p)
+    today = timezone.localdate()
+    for contract in rows:
+        mine = by_contract.get(contract.pk, [])
+        on = min(max(today, contract.start_date), contract.end_date)
+        contract.planned_now = actions.progress.planned_percent(contract, on, mine)
+        contract.actual_now = actions.progress.actual_percent(contract, mine)
+        contract.delayed_count = len(actions.delayed(contract, today, mine))
+    return render(
+        request,
+        "execution/dashboard.html",
+        {"page": page, "rows": rows, "states": ContractState.choices, "state": state or ""},
+    )
+
+
+@login_required
+def missing_deliverables(request):
+    """Required deliverables not yet submitted, those past their date first (a17.2, a17.5)."""
+    contracts = Contract.objects.restrict(request.user, "view")
+    rows = actions.missing(contracts)
+    page = Paginator(rows, 100).get_page(request.GET.get("page"))
+    return render(request, "execution/missing.html", {"page": page, "today": timezone.localdate()})
+
+
+@login_required
+def traceability(request, pk: int):
+    """요구사항 → 설계 → 시험 → 결과 (a20.1): on screen, or as XLSX (?_export=xlsx)."""
+    contract = _visible(Contract.objects.select_related("project"), request, pk)
+    rows = actions.traceability(contract)
+    if request.GET.get("_export") == "xlsx":
+        columns = [
+            Column("요구사항 ID"),
+            Column("요구사항명"),
+            Column("유효"),
+            Column("설계 추적"),
+            Column("시험 ID"),
+            Column("시험명"),
+            Column("결과"),
+            Column("수행일", Kind.DATE),
+        ]
+        data = [
+            [
+                r["requirement"].code,
+                r["requirement"].title,
+                "예" if r["requirement"].is_active else "아니오",
+                r["design"],
+                r["case"].code if r["case"] else "",
+                r["case"].title if r["case"] else "",
+                r["result"],
+                r["executed_on"],
+            ]
+            for r in rows
+        ]
+        content = xlsx_bytes(columns, data, title="요구사항 추적표", notes=[f"{contract} — 제20조제1항"])
+        return xlsx_response(content, f"traceability-{contract.number}.xlsx")
+    untested = sum(1 for r in rows if r["case"] is None)
+    return render(request, "execution/traceability.html", {"contract": contract, "rows": rows, "untested": untested})
