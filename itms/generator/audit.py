@@ -92,7 +92,7 @@ UPDATES = {
     "regulation.obligation": [("status", ["진행 중", "이행"]), ("close_note", None)],
     "accounts.user": [("phone", None), ("email", None), ("is_active", ["True", "False"])],
     "governance.meeting": [("state", ["소집", "안건 배포", "회의 중", "종료"]), ("place", None)],
-    "governance.agendaitem": [("title", None), ("description", None), ("voting_open", ["False", "True", "False"])],
+    "governance.agendaitem": [("title", None), ("description", None), ("state", ["상정", "표결 중", "의결"])],
     "accounts.assignment": [("end_date", None)],
     "resources.informationsystem": [("status", ["구축 중", "운영"]), ("annual_om_cost", None), ("officer", None)],
 }

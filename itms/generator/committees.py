@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from itms.accounts.models import OrgUnitKind
 from itms.accounts.models import Position as PositionModel
 from itms.governance.choices import (
+    AgendaItemState,
     AttendanceStatus,
     BodyKind,
     MeetingMode,
@@ -281,7 +282,7 @@ def _committees(ctx: Context) -> None:
                         project_ct,
                         project[0],
                         None,
-                        False,
+                        AgendaItemState.PENDING,  # DECIDED below, once its resolution is written
                         created,
                         created,
                     )
@@ -367,6 +368,7 @@ def _committees(ctx: Context) -> None:
                 if recorder is None:
                     continue
                 outcome = ResolutionOutcome.PASSED if passed else ResolutionOutcome.REJECTED
+                item_rows[-1] = (*item_rows[-1][:10], AgendaItemState.DECIDED, *item_rows[-1][11:])
                 resolution_pk = ctx.ids.one(Resolution)
                 resolution_rows.append(
                     (
@@ -479,7 +481,7 @@ def _committees(ctx: Context) -> None:
             "subject_type_id",
             "subject_id",
             "escalated_from_id",
-            "voting_open",
+            "state",
             "created_at",
             "updated_at",
         ),
