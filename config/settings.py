@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "itms.projects",
     "itms.governance",
     "itms.planning",
+    "itms.acquisition",
     "itms.execution",
     "itms.documents",
     "itms.similarity",

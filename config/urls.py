@@ -12,6 +12,7 @@ urlpatterns = [
     path("resources/", include("itms.resources.urls")),
     path("governance/", include("itms.governance.urls")),
     path("planning/", include("itms.planning.urls")),
+    path("acquisition/", include("itms.acquisition.urls")),
     path("execution/", include("itms.execution.urls")),
     path("documents/", include("itms.documents.urls")),
     path("api/resources/", include("itms.resources.api_urls")),  # bulk create, 실사 checks; then the generic API

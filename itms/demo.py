@@ -9,6 +9,7 @@ from itms.accounts.demo import DEMO_PASSWORD, DemoLogin, build_demo_agency
 
 @transaction.atomic
 def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
+    from itms.acquisition.demo import build_demo_acquisition
     from itms.execution.demo import build_demo_execution
     from itms.governance.demo import build_demo_governance
     from itms.planning.demo import build_demo_planning
@@ -20,5 +21,6 @@ def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
     build_demo_resources()
     build_demo_governance()
     build_demo_planning()
+    build_demo_acquisition()
     build_demo_execution()
     return logins

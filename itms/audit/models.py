@@ -31,6 +31,15 @@ class LegalEventKind(models.TextChoices):
     ACCOUNT_REACTIVATED = "account_reactivated", _("계정 사용 재개")
     ROLE_CHANGED = "role_changed", _("역할·보직 변경")
     COMPOSITION_CHANGED = "composition_changed", _("위원회 구성 변경")
+    # Chapter 4 (itms/acquisition): the evaluator draw step by step (a15.3), the evaluation's sheets and result
+    # (a15.8), projects merged or split (a14.3).
+    DRAW_COMMITTED = "draw_committed", _("추출 명부 봉인")
+    DRAW_WITNESS_ENTERED = "draw_witness_entered", _("추출 참관인 입력")
+    EVALUATOR_CONTACTED = "evaluator_contacted", _("평가위원 교섭")
+    DRAW_VOIDED = "draw_voided", _("추출 무효")
+    SCORE_SHEET_SUBMITTED = "score_sheet_submitted", _("평가표 제출")
+    EVALUATION_LOCKED = "evaluation_locked", _("평가결과 확정")
+    PROJECTS_RESTRUCTURED = "projects_restructured", _("정보화사업 통합·분리")
     ACCESS_GRANTED = "access_granted", _("업체 접근권한 부여")
     ACCESS_EXPIRED = "access_expired", _("업체 접근권한 만료")
 
