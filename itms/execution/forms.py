@@ -257,11 +257,6 @@ class ChangeRequestForm(ItmsModelForm):
             and not data.get("new_end_date")
         ):
             self.add_error("scope_change", "변경할 과업내용, 금액 또는 기간을 적어야 합니다.")
-        if data.get("requirement_changes"):
-            try:
-                actions.parse_requirement_changes(data["requirement_changes"])
-            except forms.ValidationError as error:
-                self.add_error(None, error)
         return data
 
 

@@ -4,32 +4,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from itms.core.errors import Refused
-
 from ..choices import RequirementSource
-from ..error_codes import ExecutionErrors as E
 from ..models import ChangeRequest, Requirement
+from ..models.changes import parse_requirement_changes
 from .contracts import record_version
-
-
-def parse_requirement_changes(text: str) -> list[tuple[str, str, str]]:
-    """Lines 'ID | 이름' (add or rename) and '- ID' (withdraw) → [(op, code, title)]."""
-    changes = []
-    for number, raw in enumerate((text or "").splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        if line.startswith("-"):
-            code = line[1:].strip()
-            if not code or "|" in code:
-                raise Refused(E.CHANGE_LINE, field="requirement_changes", line=number)
-            changes.append(("remove", code, ""))
-            continue
-        code, sep, title = (part.strip() for part in line.partition("|"))
-        if not sep or not code or not title:
-            raise Refused(E.CHANGE_LINE, field="requirement_changes", line=number)
-        changes.append(("set", code, title))
-    return changes
 
 
 def apply_change(change: ChangeRequest, *, actor) -> None:

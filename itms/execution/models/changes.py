@@ -74,3 +74,28 @@ class ChangeRequest(PrimaryModel):
     def clean(self) -> None:
         if self.new_end_date and self.contract_id and self.new_end_date < self.contract.start_date:
             raise ValidationError({"new_end_date": _("변경 종료일은 계약 시작일보다 빠를 수 없습니다.")})
+        parse_requirement_changes(self.requirement_changes)
+
+
+def parse_requirement_changes(text: str) -> list[tuple[str, str, str]]:
+    """Lines 'ID | 이름' (add or rename) and '- ID' (withdraw) → [(op, code, title)]; refuses an unreadable line."""
+    from itms.core.errors import Refused
+
+    from ..error_codes import ExecutionErrors as E
+
+    changes = []
+    for number, raw in enumerate((text or "").splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("-"):
+            code = line[1:].strip()
+            if not code or "|" in code:
+                raise Refused(E.CHANGE_LINE, field="requirement_changes", line=number)
+            changes.append(("remove", code, ""))
+            continue
+        code, sep, title = (part.strip() for part in line.partition("|"))
+        if not sep or not code or not title:
+            raise Refused(E.CHANGE_LINE, field="requirement_changes", line=number)
+        changes.append(("set", code, title))
+    return changes
