@@ -160,9 +160,10 @@ class _Assets:
                 out[d.key] = rng.choice(["Intel Core i5-12400", "Intel Core i5-13400", "AMD Ryzen 5 7600"])
             else:
                 out[d.key] = rng.choice(["Standard", "Enterprise", "서버 접근통제", "Apache-2.0"])
-        if out and rng.random() < 0.03:
+        required = [d.key for d in self.definitions[asset_type.pk] if d.required and d.key in out]
+        if required and rng.random() < 0.03:
             # Recorded before the attribute became mandatory (a29.3.3): the 현행화 dashboard counts them.
-            out.pop(rng.choice(list(out)))
+            out.pop(rng.choice(required))
         return out
 
     def add(self, *, type_code: str, name: str, org_unit: int, system: int | None, location: int | None,
@@ -321,7 +322,7 @@ class _Assets:
             location = locations.get(org, (None, None))[1]
             pk = self.add(
                 type_code=code,
-                name=f"업무용 {self.types[code].name} ({ctx.user_names.get(user_id, '예비')})",
+                name=f"{self.types[code].name} ({ctx.user_names.get(user_id, '예비')})",
                 org_unit=managing,
                 system=None,
                 location=location,

@@ -62,6 +62,11 @@ def parse_date(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return dt.date.fromisoformat(text)  # the common case, without strptime
+        except ValueError:
+            pass
     for pattern in DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, pattern).date()
@@ -100,27 +105,30 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _what(definition: Definition) -> str:
+    return josa(f"'{definition.name}'", "을/를")
+
+
 def check_value(definition: Definition, value) -> tuple[object, str]:
     """(the stored form of ``value``, "" ) or (None, the Korean reason it is refused). Blank → (None, "")."""
     if _blank(value):
         return None, ""
-    what = josa(f"'{definition.name}'", "을/를")
     kind = definition.value_type
     if kind == AttributeType.NUMBER:
         number = parse_number(value)
         if number is None:
-            return None, E.ATTRIBUTE_NUMBER.text(what=what)
+            return None, E.ATTRIBUTE_NUMBER.text(what=_what(definition))
         # JSON keeps numbers; whole numbers stay whole (16, not 16.0).
         return (int(number) if number == number.to_integral_value() else float(number)), ""
     if kind == AttributeType.DATE:
         day = parse_date(value)
         if day is None:
-            return None, E.ATTRIBUTE_DATE.text(what=what)
+            return None, E.ATTRIBUTE_DATE.text(what=_what(definition))
         return day.isoformat(), ""
     if kind == AttributeType.BOOLEAN:
         flag = parse_boolean(value)
         if flag is None:
-            return None, E.ATTRIBUTE_BOOLEAN.text(what=what)
+            return None, E.ATTRIBUTE_BOOLEAN.text(what=_what(definition))
         return flag, ""
     text = str(value).strip()
     if kind == AttributeType.CHOICE:
@@ -130,7 +138,7 @@ def check_value(definition: Definition, value) -> tuple[object, str]:
             )
         return text, ""
     if len(text) > TEXT_LIMIT:
-        return None, E.ATTRIBUTE_TOO_LONG.text(what=what, limit=TEXT_LIMIT)
+        return None, E.ATTRIBUTE_TOO_LONG.text(what=_what(definition), limit=TEXT_LIMIT)
     return text, ""
 
 
@@ -155,7 +163,7 @@ def check_attributes(
             errors[definition.key] = error
         elif value is None:
             if definition.required:
-                errors[definition.key] = E.ATTRIBUTE_MISSING.text(what=josa(f"'{definition.name}'", "을/를"))
+                errors[definition.key] = E.ATTRIBUTE_MISSING.text(what=_what(definition))
         else:
             cleaned[definition.key] = value
     unknown = [key for key, value in keyed.items() if not _blank(value)]

@@ -685,6 +685,40 @@ def _pcs(b: _Builder, locations, today: dt.date) -> None:
                     start=max(starts, today - dt.timedelta(days=3)),
                     title=f"지급 자산 수령 확인: {asset}",
                 )
+    # 인천공항본부세관's inspection-desk PCs, kept by its own IT department, each with its monitor.
+    icn_cim = b.units["ICN-CIM"]
+    icn_dc = locations["ICN-T1-3F-DC"]
+    for n in range(1, 41):
+        b.asset(
+            f"ICN-PC-{n:05d}",
+            type="PC",
+            name=f"여행자 검사대 PC {n}",
+            org_unit=icn_cim,
+            manufacturer="삼성전자",
+            model_name="삼성 DM500TFA",
+            serial_number=f"ICNPC2023{n:04d}",
+            acquired_on=dt.date(2023, 2, 1),
+            acquisition_cost=1_300_000,
+            location=icn_dc,
+            maintained_by=icn_cim,
+            attributes={"cpu": "Intel Core i5-12400", "memory_gb": 16, "os": "Windows 11 Pro"},
+            verified_on=b.verified(500 + n),
+        )
+        b.asset(
+            f"ICN-MN-{n:05d}",
+            type="HWETC",
+            name=f"여행자 검사대 모니터 {n}",
+            org_unit=icn_cim,
+            manufacturer="LG전자",
+            model_name="24MP400",
+            serial_number=f"ICNMN2023{n:04d}",
+            acquired_on=dt.date(2023, 2, 1),
+            acquisition_cost=180_000,
+            location=icn_dc,
+            maintained_by=icn_cim,
+            is_om_target=False,
+            verified_on=b.verified(600 + n),
+        )
     # Spare PCs in the store, not yet handed out.
     for n in range(1, 21):
         b.asset(

@@ -367,8 +367,8 @@ def audit_lookup(request, pk):
         "in_progress": audit.state == InventoryAuditState.IN_PROGRESS,
         "new_form": forms.NewAssetFoundForm(prefix="new", initial={"observed_tag": tag}),
     }
-    status = 200 if asset is not None or not tag else 404
-    return render(request, "resources/partials/audit_card.html", context, status=status if tag else 200)
+    # An unknown tag is an answer too (htmx swaps 2xx only): the card offers to record an unregistered asset.
+    return render(request, "resources/partials/audit_card.html", context)
 
 
 def _checklist_url(audit) -> str:

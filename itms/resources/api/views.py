@@ -94,7 +94,7 @@ class AssetBulkCreateView(_Action):
             )
         with transaction.atomic():
             importer.write(plan, request_id=get_request_id() or "")
-        ids = list(Asset.objects.filter(tag__in=[p.asset.tag for p in plan.rows]).values_list("pk", flat=True))
+        ids = list(Asset.objects.filter(tag__in=[p.tag for p in plan.rows]).values_list("pk", flat=True))
         return Response({"created": len(ids), "ids": ids}, status=status.HTTP_201_CREATED)
 
 

@@ -86,7 +86,8 @@ def test_a29_3_2_officers_record_found_differs_missing_and_new_on_the_checklist(
     assert page.status_code == 200 and "camera=(self)" in page["Permissions-Policy"]
     card = client.get(f"/resources/inventory-audits/{audit.pk}/lookup/?tag=KCS-BK-00001", HTTP_HX_REQUEST="true")
     assert card.status_code == 200 and "UNI-PASS 백업 장비 1" in card.content.decode()
-    assert client.get(f"/resources/inventory-audits/{audit.pk}/lookup/?tag=NO-SUCH").status_code == 404
+    unknown = client.get(f"/resources/inventory-audits/{audit.pk}/lookup/?tag=NO-SUCH")
+    assert unknown.status_code == 200 and "등록 자산이 없습니다" in unknown.content.decode()
     client.post(f"/resources/inventory-audits/{audit.pk}/check/", {"asset": first.pk, "result": "found"})
     first.refresh_from_db()
     assert first.verified_on == timezone.localdate()  # a29.3: checked on site = current
