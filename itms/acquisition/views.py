@@ -403,6 +403,8 @@ def restructure(request):
     """정보화사업의 통합·분리 (a14.3), by a 정보화부서장."""
     from .actions.ordering import is_it_head
 
+    if request.user.kind != "staff" and not request.user.is_superuser:
+        raise PermissionDenied("기관 직원만 볼 수 있는 화면입니다.")
     projects = Project.objects.restrict(request.user, "view").order_by("-start_year", "name")
     form = forms.RestructureForm(request.POST or None, projects=projects)
     allowed = is_it_head(request.user)

@@ -191,6 +191,9 @@ def _tests_passed(contract, day):
 
 @transaction.atomic
 def build_demo_execution() -> None:
+    from .reference import load as load_reference
+
+    load_reference()  # a transactional test's flush removes the migration's reference rows
     today = timezone.localdate()
     companies = list(Company.objects.order_by("pk")[:2])
     units = OrgUnit.objects.in_bulk(["KCS-CLP", "KCS-DAT", "KCS-SOT"], field_name="code")

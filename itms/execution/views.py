@@ -27,8 +27,9 @@ from .choices import ContractState, DeliverableState, ItemVerdict
 from .models import Contract, Deliverable, InspectionRound, WorkPackage
 
 
-def _visible(model, request, pk, action: str = "view"):
-    obj = model.objects.restrict(request.user, "view").filter(pk=pk).first()
+def _visible(model_or_queryset, request, pk):
+    queryset = model_or_queryset if hasattr(model_or_queryset, "restrict") else model_or_queryset.objects
+    obj = queryset.restrict(request.user, "view").filter(pk=pk).first()
     if obj is None:
         raise Http404("자료를 찾을 수 없습니다.")
     return obj

@@ -40,6 +40,7 @@ from .models import (
     PlanReviewItem,
     SecurityFinding,
 )
+from .models.contracts import add_months
 
 SPONSOR = "사업추진부서"
 CONTRACTOR = "사업수행업체 (이 사업에 배정된 PM·투입인력)"
@@ -388,16 +389,6 @@ def _handed_over(contract: Contract, ctx) -> None:
         "구축을 마친 정보시스템과 산출물을 인계받았습니다. 인수한 때부터 운영합니다 (제23조제1항, 제24조제1항).",
         f"handover-{contract.pk}",
     )
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later, less one (민법 제160조: ends the day before the corresponding date)."""
-    import calendar
-
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return dt.date(year, month, min(day.day, last)) - dt.timedelta(days=1)
 
 
 def _warranty_over(contract, ctx) -> bool:

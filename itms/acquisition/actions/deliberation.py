@@ -95,8 +95,7 @@ def contractor_request(*, actor, project, kind: str, content: str) -> TaskDelibe
     record.contractor_company_id = actor.company_id
     record.full_clean()
     record.save()
-    type(record).workflow.execute(record, "request", actor=actor)
-    return record
+    return type(record).workflow.execute(record, "request", actor=actor)
 
 
 @logs_refusals

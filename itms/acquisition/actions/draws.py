@@ -244,7 +244,8 @@ def voided(draw: EvaluatorDraw, ctx) -> None:
     reason = ((ctx.get("data") or {}).get("reason") or "").strip()
     draw.failed_reason = reason[:300]
     draw.save(update_fields=["failed_reason", "updated_at"])
-    _release_members(draw)
+    if ctx["transition"].name == "abandon":
+        _release_members(draw)  # a postponement (a15.5) retires the whole committee instead
     _event(
         LegalEventKind.DRAW_VOIDED,
         actor=ctx["actor"],

@@ -21,13 +21,18 @@ from ..models import OrderingCheck, OrderingRequest, ProjectRestructuring, Rfp
 from .common import is_it_planning, logs_refusals, require_sponsor
 
 
+def _num(key: str) -> str:
+    """A parameter's number as it is written in Korean text: 40, 50, 12.5 (never 40.0)."""
+    return f"{float(param(key).value):g}"
+
+
 def legal_checks() -> list[tuple[str, str, str]]:
     """발주요건 (a14.2 "각종 법규에서 정한 발주요건"; a14.4): (code, requirement, basis), numbers from the rule pack."""
-    notice, short = param("tender_notice_days").value, param("tender_notice_short_days").value
-    impact = param("sw_impact_assessment_days").value
-    subcontract = param("subcontract_limit_percent").value
-    long_term = param("long_term_contract_months").value
-    weight = param("technical_weight_percent").value
+    notice, short = _num("tender_notice_days"), _num("tender_notice_short_days")
+    impact = _num("sw_impact_assessment_days")
+    subcontract = _num("subcontract_limit_percent")
+    long_term = _num("long_term_contract_months")
+    weight = _num("technical_weight_percent")
     return [
         (
             "tender_notice",

@@ -35,7 +35,7 @@ def slots(project, *, budget: int, period_months: int, technical_weight: int, co
         "추진기관": project.organization.name,
         "사업개요": project.summary or "",
         "기술가격비율": f"기술 {weight} : 가격 {100 - weight}",
-        "협상적격기준": str(param("negotiation_eligibility_percent").value),
+        "협상적격기준": f"{float(param('negotiation_eligibility_percent').value):g}",
     }
 
 

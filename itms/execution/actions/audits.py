@@ -12,7 +12,7 @@ from itms.projects.choices import ProjectKind
 
 from ..choices import STAGES_OF, AuditMode
 from ..models import AuditStage, SystemAudit
-from ..models.contracts import months_between, rule_value
+from ..models.contracts import months_between, rule_value, shorter_than
 
 BUILDING = (ProjectKind.CONSTRUCTION, ProjectKind.ENHANCEMENT)
 
@@ -65,7 +65,7 @@ def applicability(audit: SystemAudit) -> Applicability:
             mandatory = True
             reasons.append(f"{what}이므로 감리 대상입니다 (전자정부법 제57조제1항, 시행령 제71조제1항제1호).")
     if building and cost >= build_threshold:
-        if audit.pm_outsourced and months < pmo_months:
+        if audit.pm_outsourced and shorter_than(contract.start_date, contract.end_date, pmo_months):
             reasons.append(
                 f"구축사업 사업비 {format_won(build_threshold)} 이상이지만 사업기간이 {pmo_months}개월 미만이고 "
                 "전자정부사업관리를 위탁하여 감리를 면제할 수 있습니다 (시행령 제71조제2항)."
@@ -86,7 +86,7 @@ def applicability(audit: SystemAudit) -> Applicability:
     two_stage_budget = int(rule_value("audit_two_stage_budget", on))
     two_stage_months = int(rule_value("audit_two_stage_months", on))
     suggested = AuditMode.THREE_STAGE
-    if cost < two_stage_budget or months < two_stage_months:
+    if cost < two_stage_budget or shorter_than(contract.start_date, contract.end_date, two_stage_months):
         suggested = AuditMode.TWO_STAGE
         reasons.append(
             f"사업비 {format_won(two_stage_budget)} 미만 또는 사업기간 {two_stage_months}개월 미만이므로 "

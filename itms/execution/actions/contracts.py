@@ -18,6 +18,7 @@ from itms.regulation.obligations import open_obligation
 
 from ..error_codes import ExecutionErrors as E
 from ..models import Contract, ContractVersion, ExecutionPlan, Requirement
+from ..models.contracts import add_months
 from .common import is_it_planning, today
 
 
@@ -78,8 +79,6 @@ def contract_registered(contract: Contract, *, actor=None) -> None:
 def access_limit(contract: Contract) -> dt.date:
     """The last day vendor access may run to: the end of the defect-liability period after the contract's end (the
     vendor corrects what the inspection finds and the defects reported after the handover)."""
-    from ..workflows import add_months
-
     return add_months(contract.end_date, contract.defect_liability_months)
 
 

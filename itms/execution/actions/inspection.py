@@ -12,7 +12,7 @@ from itms.core.formats import format_date, format_won
 from itms.regulation.obligations import open_obligation
 
 from ..choices import AuditStageKind, DeliverableState, ItemKind, TestRunKind
-from ..models import Contract, InspectionItem, InspectionRound
+from ..models import HANDOVER_CODE, Contract, InspectionItem, InspectionRound
 from .common import today
 
 
@@ -132,12 +132,15 @@ def final_audit_open(contract: Contract) -> bool:
 
 def final_set_missing(contract: Contract) -> list[str]:
     """a23.2: the final deliverables (the handover document among them) not yet submitted through the system."""
-    return [
+    missing = [
         d.title
         for d in contract.deliverables.filter(is_final=True).exclude(
             state__in=(DeliverableState.SUBMITTED, DeliverableState.ACCEPTED)
         )
     ]
+    if not contract.deliverables.filter(type__code=HANDOVER_CODE).exists():
+        missing.append("인수인계서")
+    return missing
 
 
 def register_system(contract: Contract, *, actor, system=None, name: str = "", code: str = ""):

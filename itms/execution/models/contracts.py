@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from django.conf import settings
@@ -31,10 +32,28 @@ def rule_value(key: str, on: dt.date | None = None):
         return param(key).value
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The last day of a period of ``months`` starting on ``day`` (민법 제160조: the day before the corresponding date)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last)) - dt.timedelta(days=1)
+
+
 def months_between(start: dt.date, end: dt.date) -> int:
-    """Whole calendar months from ``start`` to ``end`` inclusive of a started month (2026-01-01..2026-12-31 = 12)."""
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    return months + (1 if end.day >= start.day - 1 else 0)
+    """The period's length in months, a started month counted (2026. 1. 1.~12. 31. = 12; 2. 2.~6. 1. = 4)."""
+    months = 0
+    while add_months(start, months) < end:
+        months += 1
+    return months
+
+
+def longer_than(start: dt.date, end: dt.date, months: int) -> bool:
+    return end > add_months(start, months)
+
+
+def shorter_than(start: dt.date, end: dt.date, months: int) -> bool:
+    return end < add_months(start, months)
 
 
 class Contract(PrimaryModel):
@@ -121,7 +140,7 @@ class Contract(PrimaryModel):
             errors["start_date"] = _("계약 시작일은 계약일보다 빠를 수 없습니다.")
         if self.start_date and self.end_date and self.end_date >= self.start_date and not self.is_multi_year:
             limit = int(rule_value("multi_year_contract_months", self.start_date))
-            if months_between(self.start_date, self.end_date) > limit:
+            if longer_than(self.start_date, self.end_date, limit):
                 errors["is_multi_year"] = _(
                     "사업기간이 %(limit)s개월을 넘는 계약은 장기계속계약이어야 합니다 (소프트웨어 진흥법 제45조제2항)."
                 ) % {"limit": limit}
