@@ -36,6 +36,11 @@ def markdown(results: dict) -> str:
             "",
         ]
     lines += _other(results)
+    if results.get("big_lists"):
+        import lists
+
+        big = {**results["big_lists"], "machine": results["machine"], "scale": results["scale"]}
+        lines += [*lists.markdown(big).splitlines()[2:], ""]  # under this report's own title and machine table
     pages = [p for p in results["pages"] if p["status"] == 200]
     slow = sorted((p for p in pages if p["p95_ms"] > PAGE_TARGET_MS), key=lambda p: -p["p95_ms"])
     lines += [

@@ -15,7 +15,9 @@ dropped afterwards unless --keep), migrate, collectstatic, ``generate_agency --s
 * a few other pages (home, 내 회의, 준수현황 …);
 * the obligation sweep over all open obligations (itms.regulation.sweep.run_sweep), twice;
 * audit-chain verification (itms.audit.chain.verify_chain) over the generated chain, twice;
-* the legal calendar (legal_calendar.forward) cold and warm.
+* the legal calendar (legal_calendar.forward) cold and warm;
+* every list over 10,000 rows (bench/lists.py): first page, deep page (offset and keyset cursor) and a Korean
+  substring search, page and API, each beside the raw SQL time (EXPLAIN ANALYZE of the queries it issued).
 
 Writes bench/results/<db>-s<scale>.json and .md (the machine, its load average before and after, DB version).
 """
@@ -124,6 +126,12 @@ def measure_all(args) -> dict:
                 pages.append(row)
                 _progress(row)
     other = {}
+    print("big lists: first page, deep page, search …", flush=True)
+    import lists
+
+    other["big_lists"] = lists.measure_lists(
+        roles=list(users), repeat=max(5, args.repeat // 2), warmup=args.warmup, only=args.only
+    )
     if not args.only:
         print("legal calendar …", flush=True)
         other["legal_calendar"] = measure.bench_legal_calendar()

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Outside sessions and authentication, whose database reads fail first when the database is away.
     "itms.core.db_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Slides the idle timeout, saving the session at most once a minute (not on every request).
+    "itms.core.sessions.SessionTouchMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,9 +173,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "itms.accounts.validators.CharacterClassValidator"},
 ]
-# Idle sessions end after ITMS_SESSION_MINUTES; every request slides the window.
+# Idle sessions end after ITMS_SESSION_MINUTES; every request slides the window, saved at most once a minute
+# (itms.core.sessions.SessionTouchMiddleware, ITMS_SESSION_TOUCH_SECONDS) instead of on every request.
 SESSION_COOKIE_AGE = env_int("ITMS_SESSION_MINUTES", 30) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+ITMS_SESSION_TOUCH_SECONDS = env_int("ITMS_SESSION_TOUCH_SECONDS", 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

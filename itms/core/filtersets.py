@@ -21,8 +21,10 @@ from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django_filters.utils import get_field_parts
 
+from . import registry
 from .forms import style_widgets
-from .widgets import search_large_choices, text_search
+from .search import text_search
+from .widgets import fast_select_renderer, search_large_choices
 
 # A lookup other than equality says so after the field's name: "총사업비 이상".
 LOOKUP_WORDS = {
@@ -115,6 +117,11 @@ class ItmsFilterSet(django_filters.FilterSet):
         restrict_choices(self.form.fields, user)
         search_large_choices(self.form.fields, user=user)
         style_widgets(self.form.fields, small=True)
+        self.form.renderer = fast_select_renderer()  # selects written in Python, the same HTML (itms.core.widgets)
 
     def search(self, queryset, name, value):
-        return text_search(queryset, self.search_fields, value)
+        fields = self.search_fields
+        if not fields:
+            object_type = registry.get(self._meta.model)
+            fields = object_type.search_fields if object_type is not None else ()
+        return text_search(queryset, fields, value)

@@ -28,8 +28,9 @@ from .errors import BadParameter, Forbidden
 from .exports import export_table
 from .imports import import_rows, read_rows, template_workbook
 from .korean import josa
-from .pagination import EstimatedCountPaginator
+from .pagination import CURSOR_PARAM, EstimatedCountPaginator, is_big, order_keys
 from .registry import ACTIONS_WITH_OBJECT, ObjectType
+from .search import SLOW_SEARCH_NOTE, search_is_indexed
 from .widgets import search_large_choices
 
 
@@ -79,16 +80,33 @@ class ObjectListView(ObjectTypeMixin, View):
         check_list_parameters(request, self.object_type.table)
         filterset = self.object_type.filterset(request.GET or None, queryset=self.restricted(), request=request)
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        table = self.object_type.table(queryset, request=request)
+        table = self.object_type.table(queryset, request=request, configure=False)
         export_format = request.GET.get("_export")
         if export_format in self.export_formats:
             RequestConfig(request, paginate=False).configure(table)  # the page's sort order, every row
             return export_table(table, export_format, str(self.object_type.verbose_name))
-        paginate = {"per_page": _per_page(request), "paginator_class": EstimatedCountPaginator}
-        RequestConfig(request, paginate=paginate).configure(table)
+        per_page = _per_page(request)
+        if self._by_keyset(request, table):
+            table.paginate_by_keyset(request, per_page)  # sorted above; "다음 쪽" without OFFSET or COUNT(*)
+        else:
+            paginate = {"per_page": per_page, "paginator_class": EstimatedCountPaginator}
+            RequestConfig(request, paginate=paginate).configure(table)
         context = self.base_context(table=table, filter=filterset, export_formats=self.export_formats)
+        if request.GET.get("q") and not search_is_indexed(queryset.db):
+            context["search_note"] = SLOW_SEARCH_NOTE
         template = "ui/partials/object_table.html" if request.htmx and not request.htmx.boosted else self.template_name
         return render(request, template, context)
+
+    @staticmethod
+    def _by_keyset(request, table) -> bool:
+        """A ``?cursor=`` page, or a big list's page without ``?page=``, if its order can be a keyset."""
+        RequestConfig(request, paginate=False).configure(table)  # the sort first: the keyset follows it
+        if request.GET.get(CURSOR_PARAM):
+            return True  # a cursor that does not fit the order is refused (400) by keyset_page
+        queryset = table.data.data if hasattr(table.data.data, "query") else None
+        if queryset is None or request.GET.get("page"):
+            return False
+        return is_big(queryset) and order_keys(queryset) is not None
 
 
 PER_PAGE_RANGE = (10, 500)

@@ -17,28 +17,18 @@ Validation is the field's own (``queryset.get(pk=…)``): nothing here widens wh
 from __future__ import annotations
 
 import copy
-from functools import reduce
-from operator import or_
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.urls import NoReverseMatch, reverse
 
 from . import registry
+from .search import text_search
 
 SEARCH_SUFFIX = "__search"
 LIMIT = 20  # matches listed after a search (server side and in itms.js)
 MAX_TERM = 100
-
-
-def text_search(queryset, fields, value: str):
-    """Rows where any of ``fields`` contains ``value`` (case-insensitive); all rows for an empty value."""
-    value = (value or "").strip()
-    if not value or not fields:
-        return queryset
-    return queryset.filter(reduce(or_, (Q(**{f"{f}__icontains": value}) for f in fields)))
 
 
 class SearchSelectMixin:
@@ -83,8 +73,7 @@ class SearchSelectMixin:
 
     @property
     def search_fields(self) -> tuple[str, ...]:
-        filterset = getattr(self.object_type, "filterset", None)
-        return tuple(getattr(filterset, "search_fields", ()) or ())
+        return tuple(getattr(self.object_type, "search_fields", ()) or ())
 
     # --- rendering ------------------------------------------------------------------------------------------------
     def optgroups(self, name, value, attrs=None):
@@ -225,3 +214,90 @@ def search_large_choices(fields, *, user=None, suggested: dict | None = None) ->
         replacement.is_localized = widget.is_localized
         replacement.choices = widget.choices  # the lazy iterator: still no query
         field.widget = replacement
+
+
+# --- a select rendered in Python --------------------------------------------------------------------------------
+SELECT_TEMPLATE = "django/forms/widgets/select.html"
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+
+
+class FastSelectRenderer:
+    """A form renderer that writes ``<select>`` elements in Python, exactly as Django's templates do.
+
+    A filter form of a list page renders a few selects with tens of options each, and Django's template renderer
+    includes a template per option: about a tenth of a list page's CPU (issue 12). Everything else goes to the
+    default renderer. ``itms/core/tests/test_table_rendering.py`` checks the output against the templates'.
+    """
+
+    def __init__(self, base=None):
+        from django.forms.renderers import get_default_renderer
+
+        self.base = base or get_default_renderer()
+
+    def __getattr__(self, name):
+        return getattr(self.base, name)
+
+    def render(self, template_name, context, request=None):
+        if template_name == SELECT_TEMPLATE:
+            widget = context["widget"]
+            if all(o["template_name"] == OPTION_TEMPLATE for _, group, _ in widget["optgroups"] for o in group):
+                return _select_html(widget)
+        return self.base.render(template_name, context, request=request)
+
+
+def _value(value) -> str:
+    from django.template.base import render_value_in_context
+    from django.template.context import Context
+
+    return render_value_in_context(value, _PLAIN_CONTEXT or Context())
+
+
+def _formatted(value) -> str:
+    """``{{ value|stringformat:'s' }}``."""
+    from django.utils.safestring import SafeData, mark_safe
+
+    text = str(value) if isinstance(value, tuple) else "%s" % (value,)  # noqa: UP031 - the filter's own formatting
+    return _value(mark_safe(text) if isinstance(value, SafeData) else text)  # noqa: S308 - safe input stays safe
+
+
+def _attrs_html(attrs) -> str:
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        parts.append(f" {_value(name)}" if value is True else f' {_value(name)}="{_formatted(value)}"')
+    return "".join(parts)
+
+
+def _select_html(widget) -> str:
+    from django.utils.safestring import mark_safe
+
+    parts = [f'<select name="{_value(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{_value(group_name)}">')
+        for option in group_choices:
+            parts.append(
+                f'\n  <option value="{_formatted(option["value"])}"{_attrs_html(option["attrs"])}>'
+                f"{_value(option['label'])}</option>\n"
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")  # the renderer strips the template's final newline
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped as the template escapes it
+
+
+_PLAIN_CONTEXT = None
+
+
+def fast_select_renderer() -> FastSelectRenderer:
+    global _RENDERER, _PLAIN_CONTEXT
+    if _RENDERER is None:
+        from django.template.context import Context
+
+        _PLAIN_CONTEXT = Context()
+        _RENDERER = FastSelectRenderer()
+    return _RENDERER
+
+
+_RENDERER = None

@@ -9,18 +9,15 @@ from itms.accounts.models import OrgUnit
 from itms.accounts.roles import Role
 from itms.core.filtersets import ItmsFilterSet
 
-from .models import CalendarException, Obligation, ObligationStatus, Parameter, RulePack
+from .models import CalendarException, DisplayStatus, Obligation, ObligationStatus, Parameter, RulePack
 
 NO_ROLE = "none"
 ALL = "전체"
 
+# The status badge's own labels (DisplayStatus); "진행 중" here also takes in the due-soon and overdue ones.
 STATUS_CHOICES = [
-    ("open", "진행 중(전체)"),
-    ("due_soon", "기한 임박"),
-    ("overdue", "기한 경과"),
-    ("met", "이행"),
-    ("met_late", "기한 후 이행"),
-    ("waived", "면제"),
+    (status.value, f"{status.label}(전체)" if status == DisplayStatus.OPEN else str(status.label))
+    for status in DisplayStatus
 ]
 
 

@@ -46,7 +46,7 @@ def test_validation_errors_are_korean_and_per_field(client_of):
     body = response.json()
     assert {"name", "kind", "start_year"} <= set(body)
     assert body["name"] == ["이 항목을 입력하십시오."]
-    assert body["kind"] == ['"nope"은(는) 선택할 수 있는 값이 아닙니다.']
+    assert body["kind"] == ['선택할 수 있는 값이 아닙니다: "nope"']
 
 
 def test_protected_delete_answers_409_in_korean(client_of):

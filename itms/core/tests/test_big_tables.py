@@ -157,9 +157,12 @@ def test_agenda_form_searches_projects_and_units(demo):
 # --- estimated counts -----------------------------------------------------------------------------------------
 def test_an_unfiltered_list_of_a_big_table_is_counted_by_estimate(admin_client, monkeypatch):
     monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 1_234_567)
+    pagination.clear_estimates()
     response = admin_client.get("/audit/legal-events/")
     assert response.context["table"].paginator.count == 1_234_567
-    assert "약 1234567건" in response.content.decode() or "약 1,234,567건" in response.content.decode()
+    assert "약 1234567건" in response.content.decode() or "약 1,234,567건" in response.content.decode(), re.findall(
+        r'data-testid="row-count">[^<]*<', response.content.decode()
+    )
     with CaptureQueriesContext(connection) as ctx:
         admin_client.get("/audit/legal-events/")
     assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper() and "audit_legalevent" in q["sql"]]
@@ -171,6 +174,7 @@ def test_an_unfiltered_list_of_a_big_table_is_counted_by_estimate(admin_client, 
     filtered = admin_client.get("/audit/legal-events/", {"q": "없는검색어xyz"})
     assert filtered.context["table"].paginator.count == 0
     monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 99)
+    pagination.clear_estimates()
     response = admin_client.get("/audit/legal-events/")
     assert response.context["table"].paginator.count == LegalEvent.objects.count()
 
@@ -188,6 +192,7 @@ def test_only_whole_table_queries_may_be_estimated(user_of):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_class: PostgreSQL only")
 def test_the_estimate_is_postgresqls_planner_count():
+    pagination.clear_estimates()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE audit_legalevent")
     exact = LegalEvent.objects.count()

@@ -160,6 +160,8 @@ class Obligation(PrimaryModel):
         ordering = ["due_date", "pk"]
         indexes = [
             models.Index(fields=["status", "due_date"], name="obligation_status_due"),
+            # The list's order (due date, then id): deep pages and keyset pages read it in order (issue 12).
+            models.Index(fields=["due_date", "id"], name="obligation_due_id"),
             models.Index(fields=["subject_type", "subject_id"], name="obligation_subject"),
             models.Index(fields=["owed_by_role", "owed_by_unit"], name="obligation_owed_by"),
         ]
