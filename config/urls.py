@@ -15,9 +15,9 @@ urlpatterns = [
     path("acquisition/", include("itms.acquisition.urls")),
     path("execution/", include("itms.execution.urls")),
     path("documents/", include("itms.documents.urls")),
-    path("api/resources/", include("itms.resources.api_urls")),  # bulk create, 실사 checks; then the generic API
     path("similarity/", include("itms.similarity.urls")),
     path("api/similarity/", include("itms.similarity.api_urls")),  # before the generic API's /api/<app>/…
+    path("api/resources/", include("itms.resources.api_urls")),  # bulk create, 실사 checks; then the generic API
     path("api/", include("itms.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from .models import Assignment, AssignmentKind, OrgUnit, RoleBinding, User, UserKind
 from .roles import ROLE_INFO, Basis, Role
@@ -124,12 +125,25 @@ def holds(user: User, role: Role | str, unit: OrgUnit | int | None = None, on: d
     )
 
 
+def _unwrapped(user):
+    """The user object behind ``request.user``'s lazy wrappers (auth, OTP): the one object the roles are cached on.
+
+    A ``SimpleLazyObject`` has a ``__dict__`` of its own, so caching "on the user" through it and through the user
+    (``has_perm`` gets the user itself) resolved the roles twice per request.
+    """
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
 def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
     """Every role the user holds on ``on``, each with the unit it is held in. Cached on the user object."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     on = on or timezone.localdate()
-    cache = user.__dict__.setdefault("_itms_roles", {})
+    cache = _unwrapped(user).__dict__.setdefault("_itms_roles", {})
     if on in cache:
         return cache[on]
     grants: set[RoleGrant] = set()

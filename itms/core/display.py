@@ -34,6 +34,10 @@ def display_field(obj: models.Model, field, user) -> SafeString | str:
     value = getattr(obj, field.name)
     if value is None or value == "":
         return "—"
+    if field.name == "clause_ids":  # a record's legal basis (a list of ids): 제8조제5항, linked to the text
+        from .templatetags.itms import clauses
+
+        return clauses(list(value)) or "—"
     if field.choices:
         return getattr(obj, f"get_{field.name}_display")()
     if isinstance(field, models.ForeignKey):
@@ -49,12 +53,13 @@ def display_field(obj: models.Model, field, user) -> SafeString | str:
     return str(value)
 
 
-def link(obj: models.Model, user) -> SafeString | str:
-    """The object's name, linked to its page only when the user may open that page (no dead links)."""
+def link(obj: models.Model, user, text: object = None) -> SafeString | str:
+    """The object's name (or ``text``), linked to its page only when the user may open that page (no dead links)."""
+    text = obj if text is None else text
     url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
     if url and may_view(user, obj):
-        return format_html('<a href="{}">{}</a>', url, obj)
-    return str(obj)
+        return format_html('<a href="{}">{}</a>', url, text)
+    return str(text)
 
 
 def may_view(user, obj: models.Model) -> bool:
@@ -66,3 +71,29 @@ def may_view(user, obj: models.Model) -> bool:
         meta = obj._meta
         return user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
     return gate.allows(user, "view", obj)
+
+
+def may_open(user, url: str) -> bool:
+    """Whether ``user`` may follow a link to ``url`` that was built elsewhere (a step of the project line …).
+
+    A record's page of a registered type (``<app>:<model>_detail``) opens only inside the user's view scope;
+    any other page of the site is left to its own view (its menu entry or button is gated where it is made).
+    """
+    from urllib.parse import urlsplit
+
+    from django.urls import Resolver404, resolve
+
+    from . import registry
+
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    name = match.url_name or ""
+    if not name.endswith("_detail") or "pk" not in match.kwargs:
+        return True
+    object_type = registry.get(f"{match.app_name}.{name.removesuffix('_detail')}")
+    if object_type is None:
+        return True
+    obj = object_type.base_queryset().filter(pk=match.kwargs["pk"]).first()
+    return obj is not None and may_view(user, obj)

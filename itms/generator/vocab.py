@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import random
 
+from itms.core.korean import josa
+
 # --- organisations ------------------------------------------------------------------------------------------
 # (code, name, short name, parent code): 세관 under the 본부세관 of the demo agency, then two 산하기관.
 CUSTOMS_OFFICES = [
@@ -594,4 +596,4 @@ def project_name(rng: random.Random, kind: str, year: int, system_name: str | No
 
 def project_summary(rng: random.Random, name: str) -> str:
     first, second = rng.sample(SUMMARY_GOALS, 2)
-    return f"{name}을(를) 통해 {first}. 아울러 {second}."
+    return f"{josa(name, '을/를')} 통해 {first}. 아울러 {second}."

@@ -8,6 +8,8 @@ decision (a8.8); the detailed plan by 12/31 (a9), re-reviewed when adjusted (a9.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -154,11 +156,21 @@ class PlanningCycle(PrimaryModel):
     def preparation_year(self) -> int:
         return self.year - 1
 
+    @property
+    def default_detailed_plan_due(self) -> dt.date:
+        """The directive's date for the detailed plans (a9.1: 12월 말 of Y-1), from the rule pack in force."""
+        from itms.regulation.rules import param
 
-class ProjectStepState(models.TextChoices):
+        month, day = (int(part) for part in str(param("detailed_plan_due").value).split("-"))
+        return dt.date(self.preparation_year, month, day)
+
+
+# One Korean label per state: the workflow (``workflows.py``) takes its states from these choices, so the
+# badge, the list's filter and column, the panel and the history all say the same word.
+class PreReviewState(models.TextChoices):
     DRAFT = "draft", _("작성 중")
-    SUBMITTED = "submitted", _("제출")
-    REVIEWED = "reviewed", _("검토 완료")
+    SUBMITTED = "submitted", _("사전검토 의뢰")  # a8.1
+    REVIEWED = "reviewed", _("결과 통보")  # a8.2
 
 
 class PreReview(PrimaryModel):
@@ -178,7 +190,7 @@ class PreReview(PrimaryModel):
     performance_plan = models.TextField(_("4. 성과목표 및 지표를 설정한 성과계획"), blank=True)
     impact_review_summary = models.TextField(_("5. 기존 시스템과의 영향도 검토서"), blank=True)
     state = models.CharField(
-        _("상태"), max_length=20, choices=ProjectStepState.choices, default=ProjectStepState.DRAFT, editable=False
+        _("상태"), max_length=20, choices=PreReviewState.choices, default=PreReviewState.DRAFT, editable=False
     )
     submitted_at = models.DateTimeField(_("의뢰일시"), null=True, blank=True, editable=False)
     duplication_finding = models.TextField(_("기존시스템과 기능 중복"), blank=True)
@@ -364,6 +376,14 @@ class EAReview(PrimaryModel):
         return f"{self.plan.project} EA 검토"
 
 
+class DetailedPlanState(models.TextChoices):
+    DRAFT = "draft", _("작성 중")
+    SUBMITTED = "submitted", _("제출")  # a9.1
+    REVIEWED = "reviewed", _("검토·조정")  # a9.2
+    COUNCIL = "council", _("심의 상정")  # a9.4
+    APPROVED = "approved", _("확정")
+
+
 class DetailedPlan(PrimaryModel):
     """세부 사업계획 (a9): submitted by 12/31 of Y-1 (or a notified deadline), reviewed, adjusted in versions."""
 
@@ -375,7 +395,9 @@ class DetailedPlan(PrimaryModel):
     project = models.ForeignKey(
         Project, verbose_name=_("정보화사업"), on_delete=models.PROTECT, related_name="detailed_plans"
     )
-    state = models.CharField(_("상태"), max_length=20, default="draft", editable=False)
+    state = models.CharField(
+        _("상태"), max_length=20, choices=DetailedPlanState.choices, default=DetailedPlanState.DRAFT, editable=False
+    )
     submitted_at = models.DateTimeField(_("제출일시"), null=True, blank=True, editable=False)
     # a9.2: what the 정보기획담당관 reviews.
     duplication = models.TextField(_("기존 시스템과의 기능 중복성"), blank=True)

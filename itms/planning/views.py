@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from itms.core.action_views import answer, form_action, form_errors
 from itms.core.errors import Forbidden
+from itms.core.korean import josa
 from itms.projects.models import Project
 from itms.regulation.models import Obligation
 from itms.resources.models import SystemFunction
@@ -137,7 +138,8 @@ def open_cycle(request):
             return render(request, "planning/open_cycle.html", status=400)
         cycle = actions.open_cycle(actor=request.user, year=year)
         messages.success(
-            request, f"{cycle}을(를) 열었습니다. 사업별 제출 기한이 사업추진부서의 할 일로 등록되었습니다."
+            request,
+            f"{josa(str(cycle), '을/를')} 열었습니다. 사업별 제출 기한이 사업추진부서의 할 일로 등록되었습니다.",
         )
         return HttpResponseRedirect(cycle.get_absolute_url())
     return render(request, "planning/open_cycle.html", {"next_year": timezone.localdate().year + 1})
@@ -349,7 +351,8 @@ def portfolio(request):
             "values": [r["n"] for r in by_stage],
         },
     }
-    cycles = PlanningCycle.objects.order_by("-year")[:5]
+    # Who is late is internal: only those who may open the cycles see their boards (not vendors or experts, a17.3).
+    cycles = PlanningCycle.objects.restrict(request.user, "view").order_by("-year")[:5]
     return render(
         request,
         "planning/portfolio.html",

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from itms.accounts.directory import holds
 from itms.accounts.roles import Role
+from itms.core.korean import josa
 from itms.projects.choices import ProjectKind
 from itms.regulation.obligations import meet_obligation, meets, opens
 from itms.regulation.rules import param
@@ -15,16 +16,23 @@ from itms.regulation.workflows import Guard, Transition, Workflow, register_work
 from . import actions
 from .models import (
     DetailedPlan,
+    DetailedPlanState,
     EAReview,
     ImpactReview,
+    ImpactReviewState,
     PlanState,
     PreReview,
+    PreReviewState,
     ProjectPlan,
     StrategicPlan,
     StrategicPlanState,
 )
 
 IT_PLANNING = (Role.IT_PLANNING_OFFICER,)
+# Who may take a step decided by the record rather than a role (``may``), in the words of a refusal:
+# "'사전검토 의뢰'는 사업추진부서만 할 수 있습니다."
+SPONSOR = "사업추진부서"  # the sponsoring or a co-performing department (a2.0.8)
+ASKED_IT_HEAD = "해당 정보화부서장"  # the head of the IT department asked for the impact review (a8.4)
 
 
 def _sponsor(user, record) -> bool:
@@ -40,7 +48,7 @@ def _section_guards(model, fields, clause: str) -> tuple[Guard, ...]:
     return tuple(
         Guard(
             f"{clause}.{number}",
-            f"'{model._meta.get_field(field).verbose_name}'을(를) 작성해야 제출할 수 있습니다.",
+            josa(f"'{model._meta.get_field(field).verbose_name}'", "을/를") + " 작성해야 제출할 수 있습니다.",
             _filled(field),
         )
         for number, field in enumerate(fields, start=1)
@@ -104,7 +112,7 @@ _owe_result = opens(
 
 
 PreReview.workflow = Workflow(
-    states={"draft": "작성 중", "submitted": "사전검토 의뢰", "reviewed": "결과 통보"},
+    states=dict(PreReviewState.choices),
     transitions=[
         Transition(
             "submit",
@@ -112,6 +120,7 @@ PreReview.workflow = Workflow(
             source=("draft",),
             target="submitted",
             may=_sponsor,
+            actor_label=SPONSOR,
             guards=_section_guards(PreReview, PreReview.SECTIONS, "a8.1"),
             effects=(_stamp("submitted_at"), _meet_cycle("pre_review_request"), _owe_result),
             clause_ids=("a8.1",),
@@ -290,6 +299,7 @@ ProjectPlan.workflow = Workflow(
             source=(S.DRAFT,),
             target=S.IMPACT_REVIEW,
             may=_sponsor,
+            actor_label=SPONSOR,
             when=lambda plan: plan.changes_systems,
             guards=(
                 *SUBMIT_GUARDS,
@@ -308,6 +318,7 @@ ProjectPlan.workflow = Workflow(
             source=(S.DRAFT,),
             target=S.EA_REVIEW,
             may=_sponsor,
+            actor_label=SPONSOR,
             when=lambda plan: not plan.changes_systems,
             guards=SUBMIT_GUARDS,
             effects=(
@@ -440,7 +451,7 @@ def _reflect(review: ImpactReview, ctx) -> None:
 
 
 ImpactReview.workflow = Workflow(
-    states={"requested": "검토 요청", "replied": "회신", "reflected": "반영 완료"},
+    states=dict(ImpactReviewState.choices),
     transitions=[
         Transition(
             "reply",
@@ -448,6 +459,7 @@ ImpactReview.workflow = Workflow(
             source=("requested",),
             target="replied",
             may=_it_head,
+            actor_label=ASKED_IT_HEAD,
             form=ReplyForm,
             effects=(_reply,),
             clause_ids=("a8.5",),
@@ -458,6 +470,7 @@ ImpactReview.workflow = Workflow(
             source=("replied",),
             target="reflected",
             may=lambda user, review: actions.is_sponsor(user, review.plan.project),
+            actor_label=SPONSOR,
             form=ReflectionForm,
             effects=(_reflect,),
             clause_ids=("a8.5",),
@@ -491,13 +504,7 @@ def _reviews_of_adjustment_done(plan: DetailedPlan, ctx) -> bool:
 
 
 DetailedPlan.workflow = Workflow(
-    states={
-        "draft": "작성 중",
-        "submitted": "제출",
-        "reviewed": "검토·조정",
-        "council": "심의 상정",
-        "approved": "확정",
-    },
+    states=dict(DetailedPlanState.choices),
     transitions=[
         Transition(
             "submit",
@@ -505,6 +512,7 @@ DetailedPlan.workflow = Workflow(
             source=("draft",),
             target="submitted",
             may=_sponsor,
+            actor_label=SPONSOR,
             guards=(
                 Guard(
                     "a9.1",

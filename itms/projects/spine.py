@@ -52,7 +52,12 @@ def register_steps(order: int, provider: Callable) -> None:
 
 
 def project_line(project, user) -> list[Step]:
+    from itms.core.display import may_open
+
     steps: list[Step] = []
     for _, provider in PROVIDERS:
         steps.extend(provider(project, user))
+    for step in steps:
+        if step.url and not may_open(user, step.url):
+            step.url = ""  # no dead link: a vendor sees that the pre-review was done, not the pre-review (a17.3)
     return steps

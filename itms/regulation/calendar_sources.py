@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from itms.core.calendar_sources import register_calendar_source
+from itms.core.formats import format_date
 
 from .clauses import label as clause_label
 from .models import Obligation
@@ -45,6 +46,7 @@ def obligation_events(user, start: dt.date, end: dt.date) -> list[dict]:
                     "status": status.value,
                     "statusLabel": str(status.label),
                     "clauses": ", ".join(clause_label(c) for c in obligation.clause_ids or []),
+                    "when": f"기한: {format_date(obligation.due_date)}",
                 },
             }
         )

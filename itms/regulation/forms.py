@@ -16,7 +16,7 @@ from .models.parameters import ParameterUnit
 
 
 class KoreanDateField(forms.CharField):
-    """A date picker whose errors name the value: "'2026-02-30'은(는) 존재하지 않는 날짜입니다."."""
+    """A date picker whose errors name the value: "'2026-02-30'은 존재하지 않는 날짜입니다."."""
 
     widget = forms.DateInput
 

@@ -28,6 +28,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from itms.core.formats import format_date
+from itms.core.korean import josa
 
 __all__ = [
     "ComputedDate",
@@ -308,11 +309,11 @@ def parse_date(value: str) -> dt.date:
     text = value.strip()
     parts = text.split("-")
     if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
-        raise ValueError(f"'{value}'은(는) 날짜 형식(YYYY-MM-DD)이 아닙니다.")
+        raise ValueError(josa(f"'{value}'", "은/는") + " 날짜 형식(YYYY-MM-DD)이 아닙니다.")
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
-        raise ValueError(f"'{value}'은(는) 존재하지 않는 날짜입니다.") from None
+        raise ValueError(josa(f"'{value}'", "은/는") + " 존재하지 않는 날짜입니다.") from None
 
 
 def _as_date(value: object) -> dt.date:
@@ -376,6 +377,4 @@ def _roll_forward(d: dt.date) -> tuple[dt.date, list[tuple[dt.date, str]]]:
 
 def _topic(text: str) -> str:
     """The topic particle chosen by the word: '2026. 1. 31.(토)은' (a date reads "…31일")."""
-    from itms.core.korean import josa
-
     return josa(text, "은/는")

@@ -123,10 +123,10 @@ def _read(key: str, on: dt.date) -> Reading:
     pack = pack_in_force(on)
     parameter = Parameter.objects.filter(pack=pack, key=key).prefetch_related("values").first()
     if parameter is None:
-        raise RuleNotFound(f"훈령 제{pack.number}호에 규정 값 '{key}'이(가) 없습니다.")
+        raise RuleNotFound(f"훈령 제{pack.number}호에 규정 값 " + josa(f"'{key}'", "이/가") + " 없습니다.")
     value = parameter.value_on(on) or parameter.value_on(pack.effective_from)
     if value is None:
-        raise RuleNotFound(f"규정 값 '{key}'에 {on}에 적용되는 값이 없습니다.")
+        raise RuleNotFound(f"규정 값 '{key}'에 {format_date(on)}에 적용되는 값이 없습니다.")
     return Reading(
         key,
         parameter.name,

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from itms.accounts.models import OrgUnit, UserKind
 from itms.accounts.roles import Role
 from itms.core import registry
-from itms.core.calendar_sources import CALENDAR_SOURCES
+from itms.core.calendar_sources import CALENDAR_LEGEND, CALENDAR_SOURCES
 from itms.core.display import link
 from itms.core.errors import Forbidden
 from itms.core.formats import format_date
@@ -54,7 +54,8 @@ def directive(request):
         articles = [c for c in parsed.clauses if c.level == "article" and c.chapter == number]
         chapters.append({"number": number, "title": title, "articles": articles})
     pack = RulePack.objects.filter(number=parsed.number).first()
-    return render(request, "regulation/directive.html", {"directive": parsed, "chapters": chapters, "pack": pack})
+    context = {"directive": parsed, "chapters": chapters, "pack": pack, "amendments": _amendments(pack)}
+    return render(request, "regulation/directive.html", context)
 
 
 def _visible_workflow_object(request, app_label: str, model_name: str, pk: int):
@@ -217,6 +218,14 @@ def _computation(obligation: Obligation) -> dict:
     }
 
 
+def _amendments(pack: RulePack | None) -> list[dict]:
+    """The pack's amendment history with dates (stored as ISO text), for 2026. 1. 31.(토) on screen."""
+    return [
+        {"number": a.get("number"), "issued": _iso_date(a.get("issued")), "effective": _iso_date(a.get("effective"))}
+        for a in (pack.amendments if pack else None) or []
+    ]
+
+
 def _iso_date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
@@ -265,14 +274,6 @@ def rulepack_detail_context(pack: RulePack, request) -> dict:
     else:
         state = "시행 중"
     parameters = pack.parameters.restrict(request.user, "view").prefetch_related("values").order_by("key")
-    amendments = [
-        {
-            "number": a.get("number"),
-            "issued": _iso_date(a.get("issued")),
-            "effective": _iso_date(a.get("effective")),
-        }
-        for a in pack.amendments or []
-    ]
     return {
         "rows": [
             ("훈령 번호", pack.version_label),
@@ -283,7 +284,7 @@ def rulepack_detail_context(pack: RulePack, request) -> dict:
             ("구분", state),
             ("조항 수", f"{pack.clauses.count()}개"),
         ],
-        "amendments": amendments,
+        "amendments": _amendments(pack),
         "parameters_table": ParameterTable(parameters, request=request, orderable=False, exclude=("pack",)),
     }
 
@@ -367,7 +368,8 @@ def parameter_change(request, pk: int):
         else:
             messages.success(
                 request,
-                f"'{parameter.name}'을(를) {format_date(new.effective_from)}부터 {new.display}(으)로 정했습니다.",
+                josa(f"'{parameter.name}'", "을/를")
+                + f" {format_date(new.effective_from)}부터 {josa(new.display, '으로/로')} 정했습니다.",
             )
             return _see_other(parameter.get_absolute_url())
     return _render_detail(request, "regulation.parameter", pk, status=400, forms={"change": form})
@@ -530,7 +532,7 @@ MAX_CALENDAR_SPAN_DAYS = 400
 def calendar(request):
     _require_perm(request, VIEW_OBLIGATION)
     # A class per colour (static/css/itms.css), not a style attribute: the CSP allows no inline styles.
-    legend = [(str(s.label), colour) for s, colour in STATUS_COLOURS.items()]
+    legend = [(str(s.label), colour) for s, colour in STATUS_COLOURS.items()] + list(CALENDAR_LEGEND.items())
     return render(
         request,
         "regulation/calendar.html",

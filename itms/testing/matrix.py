@@ -418,3 +418,96 @@ SPECIAL_ARGS.update(
         "resources_api:assignment_acknowledge": {"kwargs": {"pk": 1}},
     }
 )
+
+
+# --- Chapter 4 (itms/acquisition): pages outside the registry --------------------------------------------------------
+def _acquisition_project(user) -> int:
+    """The contractor's request page of the demo's first project (pk 1): whoever sees the project opens it."""
+    from itms.projects.models import Project
+
+    if user is ANONYMOUS:
+        return 302
+    return 200 if Project.objects.restrict(user, "view").filter(pk=1).exists() else 404
+
+
+SPECIAL.update(
+    {
+        "acquisition:contractor_request": _acquisition_project,
+        "acquisition:restructure": _officials,
+        "acquisition:expert_pool": _resources_may("acquisition.view_expert"),
+        **{  # the sample id does not exist: not found for everyone signed in
+            f"acquisition:{name}": _signed_in(404)
+            for name in ("section_edit", "rfp_export", "evaluation_start", "score", "evaluation_export", "draw_export")
+        },
+        **{
+            f"acquisition:{name}": _signed_in(405)  # POST only
+            for name in (
+                "start",
+                "consultation_reflect",
+                "finding_add",
+                "finding_reflect",
+                "deliberation_extend",
+                "template_publish",
+                "template_new_version",
+                "requirement_add",
+                "self_check_answer",
+                "ordering_check",
+                "evaluation_internal",
+                "evaluation_chair",
+                "evaluation_attendance",
+                "evaluation_open",
+                "evaluation_quantitative",
+                "score_save",
+                "score_submit",
+                "allowance_travel",
+                "draw_exclude",
+                "draw_readmit",
+                "draw_commit",
+                "draw_witness",
+                "draw_reveal",
+                "draw_contact",
+            )
+        },
+    }
+)
+_ACQ_MISSING = {"pk": 999_999}
+SPECIAL_ARGS.update(
+    {
+        "acquisition:start": {"kwargs": {"what": "rfp"}},
+        "acquisition:contractor_request": {"kwargs": {"pk": 1}},
+        "acquisition:rfp_export": {"kwargs": {**_ACQ_MISSING, "fmt": "pdf"}},
+        "acquisition:evaluation_export": {"kwargs": {**_ACQ_MISSING, "fmt": "xlsx"}},
+        "acquisition:draw_export": {"kwargs": {**_ACQ_MISSING, "fmt": "json"}},
+        "acquisition:evaluation_chair": {"kwargs": {**_ACQ_MISSING, "membership_id": 1}},
+        "acquisition:evaluation_attendance": {"kwargs": {**_ACQ_MISSING, "membership_id": 1}},
+        "acquisition:evaluation_quantitative": {"kwargs": {**_ACQ_MISSING, "proposal_id": 1, "item_id": 1}},
+        "acquisition:draw_readmit": {"kwargs": {**_ACQ_MISSING, "expert_id": 1}},
+        **{
+            f"acquisition:{name}": {"kwargs": _ACQ_MISSING}
+            for name in (
+                "consultation_reflect",
+                "finding_add",
+                "finding_reflect",
+                "deliberation_extend",
+                "template_publish",
+                "template_new_version",
+                "section_edit",
+                "requirement_add",
+                "self_check_answer",
+                "ordering_check",
+                "evaluation_start",
+                "evaluation_internal",
+                "evaluation_open",
+                "score",
+                "score_save",
+                "score_submit",
+                "allowance_travel",
+                "draw_exclude",
+                "draw_commit",
+                "draw_witness",
+                "draw_reveal",
+                "draw_contact",
+            )
+        },
+    }
+)

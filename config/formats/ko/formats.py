@@ -1,8 +1,9 @@
-# Korean official style: 2026. 1. 31.(토) — the weekday comes from the ko locale.
+# Korean official style: 2026. 1. 31.(토) — the weekday comes from the ko locale. The short formats (the
+# default of django-tables2's date columns and of Django's admin) keep the weekday too: one form everywhere.
 DATE_FORMAT = "Y. n. j.(D)"
-SHORT_DATE_FORMAT = "Y. n. j."
+SHORT_DATE_FORMAT = "Y. n. j.(D)"
 DATETIME_FORMAT = "Y. n. j.(D) H:i"
-SHORT_DATETIME_FORMAT = "Y. n. j. H:i"
+SHORT_DATETIME_FORMAT = "Y. n. j.(D) H:i"
 TIME_FORMAT = "H:i"
 MONTH_DAY_FORMAT = "n월 j일"
 YEAR_MONTH_FORMAT = "Y년 n월"

@@ -28,6 +28,22 @@ def eok(value):
 
 
 @register.filter
+def josa(word, pair):
+    """{{ word|josa:"을/를" }} → 계획서를: the word and the particle its last syllable takes."""
+    from itms.core import korean
+
+    return korean.josa(word, pair)
+
+
+@register.filter
+def particle(word, pair):
+    """{{ word|particle:"을/를" }} → 를: the particle alone, for a word printed separately (in bold, in quotes)."""
+    from itms.core import korean
+
+    return korean.particle(word, pair)
+
+
+@register.filter
 def clause(clause_id):
     """a8.5 → 제8조제5항, linked to the directive page, with the clause text on hover."""
     from itms.regulation.clauses import lookup
@@ -50,6 +66,8 @@ def clauses(clause_ids):
     """A list (or comma-separated string) of clause ids, each rendered by ``clause``."""
     if isinstance(clause_ids, str):
         clause_ids = [c.strip() for c in clause_ids.split(",") if c.strip()]
+    if not clause_ids:
+        return ""
     return format_html(", ".join(["{}"] * len(clause_ids)), *[clause(c) for c in clause_ids])
 
 
@@ -58,13 +76,23 @@ def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
 
+@register.simple_tag
+def active_filter_count(form) -> int:
+    """{% active_filter_count filter.form as n %}: how many conditions besides the search box are set (the phone's
+    folded filter button shows it)."""
+    if form is None or not form.is_bound:
+        return 0
+    return sum(1 for field in form if field.name != "q" and field.value() not in (None, "", [], ()))
+
+
 @register.simple_tag(takes_context=True)
-def link(context, obj):
-    """{% link obj %}: the object's name, linked only if the signed-in user may open its page."""
+def link(context, obj, text=None):
+    """{% link obj %} or {% link obj "text" %}: the object's name (or the text), linked only if the signed-in user
+    may open its page."""
     from itms.core.display import link as render_link
 
     request = context.get("request")
-    return render_link(obj, getattr(request, "user", None)) if obj is not None else ""
+    return render_link(obj, getattr(request, "user", None), text) if obj is not None else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -106,7 +106,8 @@ def test_f1_change_with_a_non_integer_id_is_not_found(method, lookup, admin_clie
     admin_client.raise_request_exception = False
     response = getattr(admin_client, method)(f"/api/projects/projects/{lookup}/", content_type="application/json")
     assert response.status_code == 404
-    assert response.json() == {"detail": "자료를 찾을 수 없습니다."}
+    body = response.json()
+    assert (body["detail"], body["message"], body["code"]) == ("자료를 찾을 수 없습니다.",) * 2 + ("not_found",)
 
 
 @pytest.mark.parametrize("field", ["owed_to_role", "owed_by_role"])

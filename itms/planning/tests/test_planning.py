@@ -110,7 +110,7 @@ def test_a8_3_every_one_of_the_eleven_sections_is_required():
     with pytest.raises(Blocked) as blocked:
         plan.workflow.execute(plan, "submit", actor=user("sponsor"))
     assert [g.clause_id for g in blocked.value.guards] == [f"a8.3.{n}" for n in range(2, 12)]
-    assert "'2. 대상 업무 및 시스템 구성도'을(를) 작성해야 제출할 수 있습니다." in str(blocked.value)
+    assert "'2. 대상 업무 및 시스템 구성도'를 작성해야 제출할 수 있습니다." in str(blocked.value)
 
 
 def test_a8_4_impact_reviews_go_to_each_it_department_operating_a_related_system():

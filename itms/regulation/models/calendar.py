@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from itms.core.formats import format_date
+from itms.core.korean import josa
 from itms.core.querysets import RestrictedQuerySet
 
 _SHORT_KIND = {"added": "추가", "removed": "제외"}
@@ -61,15 +62,15 @@ class CalendarException(models.Model):
             if package_holiday_name(self.date) is None:
                 raise ValidationError(
                     {
-                        "date": _("%(date)s은(는) 공휴일이 아니므로 제외할 수 없습니다.")
-                        % {"date": format_date(self.date)}
+                        "date": _("%(date)s 공휴일이 아니므로 제외할 수 없습니다.")
+                        % {"date": josa(format_date(self.date), "은/는")}
                     }
                 )
         elif self.kind == self.Kind.ADDED and package_holiday_name(self.date):
             raise ValidationError(
                 {
-                    "date": _("%(date)s은(는) 이미 공휴일(%(name)s)입니다.")
-                    % {"date": format_date(self.date), "name": package_holiday_name(self.date)}
+                    "date": _("%(date)s 이미 공휴일(%(name)s)입니다.")
+                    % {"date": josa(format_date(self.date), "은/는"), "name": package_holiday_name(self.date)}
                 }
             )
 

@@ -124,7 +124,7 @@ def test_planning_cycle_three_roles(page, page_log, open_as):
     assert urlsplit(page.url).path == plan.get_absolute_url()
     assert state(page) == "작성 중"
     reasons = blocked(page, "submit")
-    assert "'1. 정보화사업의 필요성 및 기대효과'을(를) 작성해야 제출할 수 있습니다." in reasons, reasons
+    assert "'1. 정보화사업의 필요성 및 기대효과'를 작성해야 제출할 수 있습니다." in reasons, reasons
     shot(page, "sponsor-plan-started-submit-blocked")
 
     # --- the 11 sections on the edit page, then submitted: the impact reviews are requested --------------------

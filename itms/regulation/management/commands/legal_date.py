@@ -17,6 +17,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
+from itms.core.korean import josa
 from itms.regulation import legal_calendar
 
 
@@ -110,5 +111,5 @@ class Command(BaseCommand):
 def _parse_days(value: str | int) -> int:
     text = str(value).strip()
     if not text.lstrip("-").isdigit():
-        raise ValueError(f"기간 '{value}'은(는) 정수(일)여야 합니다.")
+        raise ValueError("기간 " + josa(f"'{value}'", "은/는") + " 정수(일)여야 합니다.")
     return int(text)

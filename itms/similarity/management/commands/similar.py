@@ -4,6 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from itms.core.korean import josa
 from itms.similarity.search import find
 from itms.similarity.sources import KINDS
 
@@ -27,7 +28,7 @@ class Command(BaseCommand):
 
             user = User.objects.filter(username=username).first()
             if user is None:
-                raise CommandError(f"사용자 '{username}'이(가) 없습니다.")
+                raise CommandError("사용자 " + josa(f"'{username}'", "이/가") + " 없습니다.")
         result = find(text, user=user, restrict=user is not None, kind=kind, top=top)
         if not result.ok:
             raise CommandError(result.message)
