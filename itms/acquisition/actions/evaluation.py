@@ -389,7 +389,11 @@ def parse_score(value) -> Decimal:
 def check_range(item: EvaluationItem, score: Decimal) -> None:
     if score < 0 or score > item.points:
         raise Refused(
-            E.SCORE_RANGE, field="score", item=item.name, points=arithmetic.show(item.points), score=arithmetic.show(score)
+            E.SCORE_RANGE,
+            field="score",
+            item=item.name,
+            points=arithmetic.show(item.points),
+            score=arithmetic.show(score),
         )
 
 
