@@ -1,0 +1,93 @@
+"""Search indexes for the chapters installed after 0001 (issue 12): acquisition (Ch.4) and execution (Ch.5).
+
+PostgreSQL only, as in 0001: a GIN trigram index on every column their registered types search
+(``itms.core.search.trigram_columns()``); on SQLite the operations do nothing.
+"""
+
+from django.db import migrations
+
+from itms.core.search import TrigramIndex
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0001_search_indexes"),
+        ("acquisition", "0001_initial"),
+        ("execution", "0002_reference_data"),
+        ("resources", "0003_fewer_asset_indexes"),
+    ]
+
+    operations = [
+        TrigramIndex("acquisition_consultationresult", "finding"),
+        TrigramIndex("acquisition_consultationresult", "reflection"),
+        TrigramIndex("acquisition_evaluation", "title"),
+        TrigramIndex("acquisition_evaluationitem", "area"),
+        TrigramIndex("acquisition_evaluationitem", "name"),
+        TrigramIndex("acquisition_expert", "affiliation"),
+        TrigramIndex("acquisition_expert", "code"),
+        TrigramIndex("acquisition_expert", "name"),
+        TrigramIndex("acquisition_expert", "title"),
+        TrigramIndex("acquisition_expertemployment", "company_name"),
+        TrigramIndex("acquisition_expertexclusion", "reason"),
+        TrigramIndex("acquisition_expertfield", "code"),
+        TrigramIndex("acquisition_expertfield", "name"),
+        TrigramIndex("acquisition_orderingcheck", "note"),
+        TrigramIndex("acquisition_orderingcheck", "requirement"),
+        TrigramIndex("acquisition_orderingrequest", "notice_number"),
+        TrigramIndex("acquisition_projectrestructuring", "reason"),
+        TrigramIndex("acquisition_requirement", "definition"),
+        TrigramIndex("acquisition_requirement", "details"),
+        TrigramIndex("acquisition_requirement", "name"),
+        TrigramIndex("acquisition_requirementcategory", "code"),
+        TrigramIndex("acquisition_requirementcategory", "name"),
+        TrigramIndex("acquisition_rfp", "title"),
+        TrigramIndex("acquisition_rfpsection", "body"),
+        TrigramIndex("acquisition_rfpsection", "title"),
+        TrigramIndex("acquisition_rfpselfcheck", "note"),
+        TrigramIndex("acquisition_rfpselfcheck", "question"),
+        TrigramIndex("acquisition_rfptemplate", "name"),
+        TrigramIndex("acquisition_rfptemplate", "note"),
+        TrigramIndex("acquisition_securityfinding", "finding"),
+        TrigramIndex("acquisition_securityfinding", "reflection"),
+        TrigramIndex("acquisition_taskcommitteescope", "note"),
+        TrigramIndex("acquisition_taskdeliberation", "content"),
+        TrigramIndex("execution_acceptancetest", "scope"),
+        TrigramIndex("execution_auditfinding", "description"),
+        TrigramIndex("execution_auditfinding", "title"),
+        TrigramIndex("execution_changerequest", "reason"),
+        TrigramIndex("execution_changerequest", "title"),
+        TrigramIndex("execution_contract", "number"),
+        TrigramIndex("execution_contract", "title"),
+        TrigramIndex("execution_contractversion", "reason"),
+        TrigramIndex("execution_defect", "description"),
+        TrigramIndex("execution_defect", "title"),
+        TrigramIndex("execution_deliverable", "title"),
+        TrigramIndex("execution_deliverabletype", "code"),
+        TrigramIndex("execution_deliverabletype", "name"),
+        TrigramIndex("execution_inspectionitem", "note"),
+        TrigramIndex("execution_inspectionitem", "reference"),
+        TrigramIndex("execution_inspectionround", "remarks"),
+        TrigramIndex("execution_issue", "description"),
+        TrigramIndex("execution_issue", "title"),
+        TrigramIndex("execution_planreviewitem", "comment"),
+        TrigramIndex("execution_progressreport", "problems"),
+        TrigramIndex("execution_progressreport", "summary"),
+        TrigramIndex("execution_requirement", "code"),
+        TrigramIndex("execution_requirement", "design_refs"),
+        TrigramIndex("execution_requirement", "title"),
+        TrigramIndex("execution_securitydiagnosis", "summary"),
+        TrigramIndex("execution_securitydiagnosis", "tool"),
+        TrigramIndex("execution_securityfinding", "location"),
+        TrigramIndex("execution_systemaudit", "explanation"),
+        TrigramIndex("execution_testcase", "code"),
+        TrigramIndex("execution_testcase", "title"),
+        TrigramIndex("execution_testrun", "summary"),
+        TrigramIndex("execution_training", "title"),
+        TrigramIndex("execution_training", "topics"),
+        TrigramIndex("execution_weakness", "category"),
+        TrigramIndex("execution_weakness", "name"),
+        TrigramIndex("execution_weaknesscatalog", "edition"),
+        TrigramIndex("execution_weaknesscatalog", "title"),
+        TrigramIndex("execution_workpackage", "code"),
+        TrigramIndex("execution_workpackage", "name"),
+    ]
