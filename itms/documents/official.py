@@ -21,15 +21,17 @@ import io
 import textwrap
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from django.template.loader import render_to_string
 
 ORGANIZATION = "관세청"
 FONT = "NanumGothic"
-# A4 and the margins of documents/official.html (20 mm top/bottom, 18 mm left/right), in twips.
+# A4 and the margins of the PDF (official.css: 20 mm top/bottom, 18 mm left/right), in twips.
 PAGE_W, PAGE_H, MARGIN_TB, MARGIN_LR = 11906, 16838, 1134, 1020
 TEXT_WIDTH = PAGE_W - 2 * MARGIN_LR
+PDF_STYLESHEET = Path(__file__).with_name("official.css")  # documents/official.html's page and type
 LABEL_SHARE = 22  # % of the width for the label column of a label/value table (th { width: 22% })
 EMPTY = "-"  # an empty cell says so, in every rendering
 
@@ -125,10 +127,11 @@ def plain_text(doc: OfficialDocument) -> str:
 
 
 def to_pdf(doc: OfficialDocument) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     html = render_to_string("documents/official.html", {"doc": doc, "signature_table": doc.signature_table()})
-    return HTML(string=html).write_pdf()
+    # The page, fonts and tables from official.css; the column widths from <col width> (presentational hints).
+    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PDF_STYLESHEET))], presentational_hints=True)
 
 
 # --- HWPX ---------------------------------------------------------------------------------------------------
