@@ -81,6 +81,7 @@ class ObjectListView(ObjectTypeMixin, View):
         filterset = self.object_type.filterset(request.GET or None, queryset=self.restricted(), request=request)
         queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
         table = self.object_type.table(queryset, request=request, configure=False)
+        check_sort_on_table(request, table)
         export_format = request.GET.get("_export")
         if export_format in self.export_formats:
             RequestConfig(request, paginate=False).configure(table)  # the page's sort order, every row
@@ -126,6 +127,17 @@ def _whole_number(request, name: str, default: int, low: int, high: int | None =
 
 def _per_page(request) -> int:
     return _whole_number(request, "per_page", 50, *PER_PAGE_RANGE)
+
+
+def check_sort_on_table(request, table) -> None:
+    """A sort the table refuses is refused (400), not ignored: a big list sorts only on indexed columns.
+
+    Ignored, it would leave the list in another order than asked, and a cursor made for that other order would
+    still be taken as if it fitted the requested one.
+    """
+    sort = request.GET.get("sort", "").lstrip("-")
+    if sort and sort in table.columns and not table.columns[sort].orderable:
+        raise BadParameter("sort", "자료가 많은 목록은 색인이 있는 열로만 정렬할 수 있습니다.")
 
 
 def check_list_parameters(request, table_class) -> None:
