@@ -212,7 +212,7 @@ register(
     table=tables.OrderingCheckTable,
     filterset=f.OrderingCheckFilterSet,
     serializer=s.OrderingCheckSerializer,
-    select_related=("request",),
+    select_related=("request__project",),  # its name is the request's, which is the project's
     **READ_ONLY,
 )
 register(
@@ -271,6 +271,7 @@ register(
     serializer=s.EvaluationSerializer,
     menu=("acquisition", "제안서 평가"),
     select_related=("project", "unit"),
+    prefetch_related=("required_fields",),
     can_add=False,
     can_delete=False,
     conditions={"change": Condition(lambda r: r.state == EvaluationState.DRAFT, E.EVALUATION_STARTED)},
@@ -294,6 +295,7 @@ register(
     form=forms.ProposalForm,
     serializer=s.ProposalSerializer,
     select_related=("evaluation", "company"),
+    prefetch_related=("representatives",),
     fixed_after_create=("evaluation",),
     conditions={"change": EVALUATION_DRAFT_PROPOSALS, "delete": EVALUATION_DRAFT_PROPOSALS},
 )
