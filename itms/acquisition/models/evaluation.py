@@ -13,6 +13,7 @@ from itms.core.fields import MoneyField
 from itms.core.models import PrimaryModel
 from itms.projects.models import Project
 
+from ..arithmetic import show
 from ..choices import (
     EvaluationKind,
     EvaluationMethod,
@@ -192,7 +193,8 @@ class EvaluationItem(PrimaryModel):
         constraints = [models.UniqueConstraint(fields=["evaluation", "order"], name="evaluation_item_order_once")]
 
     def __str__(self) -> str:
-        return f"{self.area} · {self.name} ({self.points}점)"
+        points = "" if self.points is None else show(self.points)  # 5점, not 5.00점
+        return f"{self.area} · {self.name} ({points}점)"
 
 
 class Proposal(PrimaryModel):
