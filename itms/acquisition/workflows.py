@@ -736,7 +736,8 @@ def _ordered(request, ctx) -> None:
     )
     request.ordered_at = timezone.now()
     request.save(update_fields=["notice_number", "notice_on", "proposal_due_on", "ordered_at", "updated_at"])
-    Rfp.workflow.execute(request.rfp, "order", actor=ctx["actor"], internal=True)
+    # The request handed back carries its RFP as ordered (the transition saves a fresh row, not request.rfp).
+    request.rfp = Rfp.workflow.execute(request.rfp, "order", actor=ctx["actor"], internal=True)
 
 
 OS = OrderingState
