@@ -16,7 +16,9 @@ import copy
 
 import django_filters
 from django import forms
-from django.db.models import ForeignObjectRel
+from django.core.exceptions import ValidationError
+from django.db import connections
+from django.db.models import ForeignObjectRel, IntegerField
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django_filters.utils import get_field_parts
@@ -86,9 +88,44 @@ def restrict_choices(fields, user) -> None:
             field.queryset = queryset.restrict(user, "view")
 
 
+class BoundedModelMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Several rows by id, where an id beyond the range of the key's column is an invalid choice like any id that
+    names no row. Without this, ``?specialties=-55239858258069135360`` reached the database, which cannot take the
+    number (SQLite: OverflowError) and the list answered 500 instead of 400."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        meta = self.queryset.model._meta
+        column = meta.pk if key == "pk" else meta.get_field(key)
+        if isinstance(column, IntegerField):
+            low, high = connections[self.queryset.db].ops.integer_field_range(column.get_internal_type())
+            for pk in value:
+                try:
+                    number = int(pk)
+                except (TypeError, ValueError):
+                    continue  # not a number: the parent answers it as an invalid id
+                if (low is not None and number < low) or (high is not None and number > high):
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                    )
+        return super()._check_values(value)
+
+
+class BoundedModelMultipleChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = BoundedModelMultipleChoiceField
+
+
 class ItmsFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label="검색")
     search_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        """A filter on a many-to-many or reverse relation takes only ids its key column can hold."""
+        filter_class, params = super().filter_for_lookup(field, lookup_type)
+        if filter_class is django_filters.ModelMultipleChoiceFilter:
+            filter_class = BoundedModelMultipleChoiceFilter
+        return filter_class, params
 
     @classmethod
     def get_filters(cls):

@@ -121,3 +121,11 @@ def test_f2_obligation_schema_allows_a_blank_role(field):
 def test_f3_calendar_exception_year_filter_refuses_impossible_years(url, admin_client):
     admin_client.raise_request_exception = False
     assert admin_client.get(url, {"year": 0}).status_code < 500
+
+
+@pytest.mark.parametrize(("url", "status"), [("/api/acquisition/experts/", 400), ("/acquisition/experts/", 200)])
+def test_f4_a_many_to_many_filter_refuses_an_id_beyond_its_column(url, status, admin_client):
+    """?specialties=<a number no id column holds> is an invalid choice, not a database error (500 on SQLite)."""
+    admin_client.raise_request_exception = False
+    response = admin_client.get(url, {"specialties": ["126", "-55239858258069135360"], "is_available": "true"})
+    assert response.status_code == status
