@@ -15,7 +15,7 @@ class TestProject(ObjectTypeTests):
     def create_data(self):
         return {
             "name": "통관 빅데이터 연계 시스템 구축",
-            "code": "2027-CLP-009",
+            "code": "2028-CLP-901",
             "organization": Organization.objects.get(code="KCS").pk,
             "sponsor_unit": OrgUnit.objects.get(code="KCS-CLP").pk,
             "co_units": [OrgUnit.objects.get(code="KCS-IMP").pk],
@@ -24,8 +24,7 @@ class TestProject(ObjectTypeTests):
             "end_year": 2028,
             "total_budget": 1_500_000_000,
             "funding": "own",
-            "stage": "idea",
-        }
+        }  # no stage: it follows the chapter records (a8.8), never typed in
 
     def update_data(self, obj):
         return {**self.create_data(), "name": obj.name, "code": obj.code, "total_budget": 1_100_000_000}

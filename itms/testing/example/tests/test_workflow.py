@@ -114,12 +114,14 @@ def test_a15_4_late_committee_blocks_approval_until_overridden_with_a_reason(cli
     state = client.get(f"/api/workflow/example/examplerequest/{request.pk}/").json()
     approve = next(t for t in state["transitions"] if t["name"] == "approve")
     assert approve["available"] is False and approve["can_override"] is True
-    assert approve["blocked_by"][0]["clause"] == "제15조제4항"
+    blocker = approve["blocked_by"][0]
+    assert blocker["clause"] == "a15.4" and blocker["clause_label"] == "제15조제4항"
 
     blocked = client.post(
         f"/api/workflow/example/examplerequest/{request.pk}/approve/", {}, content_type="application/json"
     )
-    assert blocked.status_code == 409 and blocked.json()["code"] == "blocked"
+    body = blocked.json()
+    assert blocked.status_code == 409 and body["clause"] == "a15.4" and body["code"] == blocker["code"]
     assert ExampleRequest.objects.get(pk=request.pk).state == "submitted"
 
     done = client.post(
@@ -128,7 +130,9 @@ def test_a15_4_late_committee_blocks_approval_until_overridden_with_a_reason(cli
         content_type="application/json",
     )
     assert done.status_code == 200 and done.json()["state"] == "approved"
-    override = LegalEvent.objects.get(kind=LegalEventKind.GUARD_OVERRIDDEN)
+    override = LegalEvent.objects.get(
+        kind=LegalEventKind.GUARD_OVERRIDDEN, subject_type=ExampleRequest._meta.label_lower, subject_id=str(request.pk)
+    )
     assert override.payload["reason"] == "보안 사유로 긴급 평가" and override.clause_ids == ["a15.4"]
     assert override.actor.username == "itplan"
     # The effect met the review obligation.
@@ -187,7 +191,10 @@ def test_a_second_taker_of_the_same_transition_gets_a_conflict():
     request.workflow.execute(request, "approve", actor=_user("itplan"))
     with pytest.raises(Conflict, match="다른 사용자가 먼저 처리했을 수 있으니"):
         stale.workflow.execute(stale, "approve", actor=_user("itplan"))
-    assert LegalEvent.objects.filter(kind=LegalEventKind.TRANSITION, payload__transition="approve").count() == 1
+    approvals = LegalEvent.objects.filter(
+        kind=LegalEventKind.TRANSITION, payload__transition="approve", subject_id=str(request.pk)
+    ).filter(subject_type=ExampleRequest._meta.label_lower)
+    assert approvals.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
