@@ -53,6 +53,13 @@ def _secretariat(user, meeting: Meeting) -> bool:
     return is_secretariat(user, meeting.body, meeting.meeting_date)
 
 
+# Who may take a step, in words, for refusals ("'안건 배포'는 위원회 간사·위원장만 할 수 있습니다.").
+SECRETARIAT = "위원회 간사·위원장"  # is_secretariat: the secretary or the chair (a4.9, a5.2)
+PRESIDING_OR_SECRETARIAT = "회의를 주재하는 위원장(직무대행 포함)·간사"  # presides (a4.7) or the secretariat
+CHAIR = "위원장"  # the chair of the body on the meeting's date (a4.11)
+PRESIDING = "회의를 주재한 위원장(직무대행 포함)"  # presides (a4.7, a4.9)
+
+
 def _quorum_for(kind: str):
     """Can the session start? The meeting-level count, before any recusal (a4.8, a5.8)."""
 
@@ -219,6 +226,7 @@ Meeting.workflow = Workflow(
             target=S.DISTRIBUTED,
             when=lambda meeting: not meeting.is_written,
             may=_secretariat,
+            actor_label=SECRETARIAT,
             guards=(guard(E.NOTHING_TO_DISTRIBUTE, _has_items),),
             form=DistributeForm,
             effects=(_record_distribution,),
@@ -231,6 +239,7 @@ Meeting.workflow = Workflow(
             target=S.IN_SESSION,
             when=lambda meeting: not meeting.is_written,
             may=lambda user, meeting: presides(user, meeting) or _secretariat(user, meeting),
+            actor_label=PRESIDING_OR_SECRETARIAT,
             guards=(
                 guard(E.AGENDA_NOT_DISTRIBUTED, _agenda_distributed),
                 guard(E.OPEN_QUORUM, _quorum_for(BodyKind.COMMITTEE)),
@@ -249,6 +258,7 @@ Meeting.workflow = Workflow(
             source=(S.IN_SESSION,),
             target=S.CLOSED,
             may=_secretariat,
+            actor_label=SECRETARIAT,
             when=lambda meeting: not meeting.is_written,
             guards=(guard(E.OPEN_VOTES, _no_open_votes),),
             effects=(_closed,),
@@ -261,6 +271,7 @@ Meeting.workflow = Workflow(
             target=S.VOTING,
             when=lambda meeting: meeting.is_written,
             may=lambda user, meeting: is_chair(user, meeting.body, meeting.meeting_date) or user.is_superuser,
+            actor_label=CHAIR,
             guards=(guard(E.WRITTEN_NO_ITEMS, _has_items),),
             form=WrittenForm,
             effects=(_start_written,),
@@ -272,6 +283,7 @@ Meeting.workflow = Workflow(
             source=(S.VOTING,),
             target=S.CLOSED,
             may=_secretariat,
+            actor_label=SECRETARIAT,
             when=lambda meeting: meeting.is_written,
             guards=(guard(E.WRITTEN_NOT_ALL_VOTED, _written_may_close),),
             effects=(_finish_written,),
@@ -283,6 +295,7 @@ Meeting.workflow = Workflow(
             source=(S.CONVENED, S.DISTRIBUTED),
             target=S.CANCELLED,
             may=_secretariat,
+            actor_label=SECRETARIAT,
             form=CancelForm,
             effects=(_cancel,),
             clause_ids=("a4.6",),
@@ -332,6 +345,7 @@ AgendaItem.workflow = Workflow(
             source=(I.PENDING,),
             target=I.VOTING,
             may=_item_secretariat,
+            actor_label=SECRETARIAT,
             guards=(guard(E.NOT_IN_SESSION, _meeting_votes),),
             clause_ids=("a4.8",),
         ),
@@ -341,6 +355,7 @@ AgendaItem.workflow = Workflow(
             source=(I.VOTING,),
             target=I.DECIDED,
             may=_item_secretariat,
+            actor_label=SECRETARIAT,
             form=CloseVoteForm,
             effects=(_resolution,),
             clause_ids=("a4.8", "a5.8"),
@@ -351,6 +366,7 @@ AgendaItem.workflow = Workflow(
             source=(I.VOTING,),
             target=I.PENDING,
             may=_item_secretariat,
+            actor_label=SECRETARIAT,
             form=ReasonForm,
             effects=(_record_reason,),
             clause_ids=("a4.8",),
@@ -362,6 +378,7 @@ AgendaItem.workflow = Workflow(
             source=(I.PENDING,),
             target=I.WITHDRAWN,
             may=_item_secretariat,
+            actor_label=SECRETARIAT,
             guards=(guard(E.WITHDRAW_CLOSED, _meeting_not_over),),
             form=ReasonForm,
             effects=(_record_reason,),
@@ -388,6 +405,7 @@ def _minutes_workflow():
                 source=(M.DRAFT,),
                 target=M.CONFIRMED,
                 may=m.may_confirm,
+                actor_label=PRESIDING,
                 guards=(Guard("a4.9", "회의록 파일을 먼저 작성하십시오.", m.files_present),),
                 effects=(m.confirm,),
                 clause_ids=("a4.9",),
@@ -398,6 +416,7 @@ def _minutes_workflow():
                 source=(M.CONFIRMED,),
                 target=M.LOCKED,
                 may=m.may_lock,
+                actor_label=SECRETARIAT,
                 effects=(m.lock,),
                 clause_ids=("a4.9",),
             ),
