@@ -1,6 +1,7 @@
 """Object-level scoping through restrict(user, action): vendors and experts see only their assignments."""
 
 import pytest
+from django.db.models import Q
 
 from itms.accounts.models import User
 from itms.projects.models import Project
@@ -13,12 +14,14 @@ def _codes(username, action="view"):
 
 
 def test_a17_3_vendor_sees_only_the_project_it_is_assigned_to(client_of):
-    assert _codes("vendor") == ["2026-SOT-001"]
-    assert _codes("vendor2") == ["2027-CLP-001"]
+    # vendor: PM of UNI-PASS and 투입인력 of 2026-CLP-101; vendor2: 2027-CLP-001 and the two projects of its
+    # contracts in execution (itms/projects/demo.py, itms/execution/demo.py).
+    assert _codes("vendor") == ["2026-CLP-101", "2026-SOT-001"]
+    assert _codes("vendor2") == ["2025-CLP-103", "2026-CLP-102", "2027-CLP-001"]
     other = Project.objects.get(code="2027-CLP-002")
     assert client_of("vendor").get(f"/projects/projects/{other.pk}/").status_code == 404
     api = client_of("vendor").get("/api/projects/projects/").json()
-    assert [row["code"] for row in api["results"]] == ["2026-SOT-001"]
+    assert sorted(row["code"] for row in api["results"]) == ["2026-CLP-101", "2026-SOT-001"]
 
 
 def test_external_expert_sees_only_the_project_they_advise():
@@ -32,8 +35,12 @@ def test_vendor_sees_only_its_own_company_staff(client_of):
 
 
 def test_a2_0_8_sponsoring_department_changes_its_own_projects_only(client_of):
-    # 통관기획과 sponsors two projects and co-performs (공동 수행 부서, a2.0.8) 데이터담당관's big-data upgrade.
-    assert _codes("sponsor", "change") == ["2027-CLP-001", "2027-CLP-002", "2027-DAT-001"]
+    # 통관기획과 sponsors the CLP projects and co-performs (공동 수행 부서, a2.0.8) 데이터담당관's big-data upgrade.
+    own = _codes("sponsor", "change")
+    assert {"2027-CLP-001", "2027-CLP-002", "2027-DAT-001"} <= set(own)
+    assert not {"2026-SOT-001", "2027-DAT-002", "2027-ICN-001"} & set(own)
+    clp = Q(sponsor_unit__code="KCS-CLP") | Q(co_units__code="KCS-CLP")
+    assert own == sorted(set(Project.objects.filter(clp).values_list("code", flat=True)))
     assert "2026-SOT-001" not in _codes("sponsor_head", "change")
 
 
