@@ -4,6 +4,8 @@ import pytest
 from django.test import Client
 
 from itms.accounts.demo import DEMO_PASSWORD
+from itms.projects.choices import ProjectKind
+from itms.projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +16,7 @@ def test_token_is_issued_for_valid_credentials_and_authenticates():
     assert response.status_code == 200
     token = response.json()["token"]
     listing = Client().get("/api/projects/projects/", HTTP_AUTHORIZATION=f"Token {token}")
-    assert listing.status_code == 200 and listing.json()["count"] == 6
+    assert listing.status_code == 200 and listing.json()["count"] == Project.objects.count()  # a8.2: every one
 
 
 def test_anonymous_api_call_is_refused_in_korean():
@@ -25,7 +27,12 @@ def test_anonymous_api_call_is_refused_in_korean():
 
 def test_api_filters_and_orders(client_of):
     response = client_of("itplan").get("/api/projects/projects/?kind=construction&ordering=-total_budget")
-    assert [row["code"] for row in response.json()["results"]] == ["2027-CLP-002"]
+    codes = [row["code"] for row in response.json()["results"]]
+    construction = Project.objects.filter(kind=ProjectKind.CONSTRUCTION)
+    assert sorted(codes) == sorted(construction.values_list("code", flat=True)) and "2027-DAT-001" not in codes
+    budgets = dict(construction.values_list("code", "total_budget"))
+    assert [budgets[code] for code in codes] == sorted(budgets.values(), reverse=True)
+    assert codes[0] == "2027-CLP-005"  # 21억원, the largest construction project of the demo
 
 
 def test_validation_errors_are_korean_and_per_field(client_of):
