@@ -35,6 +35,13 @@ def _visible(model_or_queryset, request, pk):
     return obj
 
 
+def _may_see_contracts(request) -> None:
+    """Pages over contracts open only to those the policy lets see contracts at all (officials, contractors); an
+    external expert, invited to evaluations and consultations only, is refused (a17.3)."""
+    if not request.user.has_perm("execution.view_contract"):
+        raise PermissionDenied("계약을 볼 권한이 없습니다.")
+
+
 def _packages(contract):
     return list(contract.work_packages.prefetch_related("predecessors").order_by("planned_start", "code"))
 
@@ -126,6 +133,7 @@ def inspection_context(inspection: InspectionRound, request) -> dict:
 @login_required
 def portal(request):
     """The contracts of the projects the user is assigned to (a vendor sees only theirs, a17.3)."""
+    _may_see_contracts(request)
     contracts = list(
         Contract.objects.restrict(request.user, "view").select_related("project", "company").order_by("-signed_on")[:50]
     )
@@ -314,6 +322,7 @@ def dashboard(request):
 @login_required
 def missing_deliverables(request):
     """Required deliverables not yet submitted, those past their date first (a17.2, a17.5)."""
+    _may_see_contracts(request)
     contracts = Contract.objects.restrict(request.user, "view")
     rows = actions.missing(contracts)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))

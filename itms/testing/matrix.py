@@ -449,7 +449,7 @@ SPECIAL.update(
                 "deliberation_extend",
                 "template_publish",
                 "template_new_version",
-                "requirement_add",
+                "rfp_requirement_add",
                 "self_check_answer",
                 "ordering_check",
                 "evaluation_internal",
@@ -492,7 +492,7 @@ SPECIAL_ARGS.update(
                 "template_publish",
                 "template_new_version",
                 "section_edit",
-                "requirement_add",
+                "rfp_requirement_add",
                 "self_check_answer",
                 "ordering_check",
                 "evaluation_start",
@@ -509,5 +509,73 @@ SPECIAL_ARGS.update(
                 "draw_contact",
             )
         },
+    }
+)
+
+
+# --- Chapter 5 (itms/execution): pages outside the registry ----------------------------------------------------------
+_CONTRACT = {"pk": 1}  # a demo contract under way: the contractor is the company of "vendor", not of "vendor2"
+_INSPECTION = {"pk": 1}  # the demo's first inspection round: a contract of "vendor2"'s company
+
+
+def _sees(model_path: str, pk: int, user) -> bool:
+    from django.apps import apps
+
+    return apps.get_model(model_path).objects.restrict(user, "view").filter(pk=pk).exists()
+
+
+def _contract_readers(user) -> int:
+    """Lists over contracts: whoever the policy lets see contracts (officials, contractors), each their own rows."""
+    if user is ANONYMOUS:
+        return 302
+    return 200 if policy_allows(user, "execution.view_contract") else 403
+
+
+def _demo_contract(user) -> int:
+    """A contract's own pages: a contractor opens only its company's (a17.3); others are not told it exists."""
+    if user is ANONYMOUS:
+        return 302
+    return 200 if _sees("execution.Contract", _CONTRACT["pk"], user) else 404
+
+
+def _dashboard(user) -> int:
+    """The 정보기획담당관's overview of every project (a17.5) is for officials only."""
+    if user is ANONYMOUS:
+        return 302
+    allowed = policy_allows(user, "execution.view_contract") and (user.kind == "staff" or user.is_superuser)
+    return 200 if allowed else 403
+
+
+def _inspection_report(user) -> int:
+    """The 검사조서 (a22) is the agency's document: a contractor who sees the round is still refused it."""
+    if user is ANONYMOUS:
+        return 302
+    if not _sees("execution.InspectionRound", _INSPECTION["pk"], user):
+        return 404
+    return 200 if user.kind == "staff" or user.is_superuser else 403
+
+
+SPECIAL.update(
+    {
+        "execution:dashboard": _dashboard,
+        "execution:missing_deliverables": _contract_readers,
+        "execution:portal": _contract_readers,
+        "execution:portal_contract": _demo_contract,
+        "execution:traceability": _demo_contract,
+        "execution:inspection_report": _inspection_report,
+        **{
+            f"execution:{name}": _signed_in(405)  # POST only
+            for name in ("progress_report", "acceptance_request", "grant_access", "deliverable_upload")
+        },
+    }
+)
+SPECIAL_ARGS.update(
+    {
+        **{
+            f"execution:{name}": {"kwargs": _CONTRACT}
+            for name in ("portal_contract", "traceability", "progress_report", "acceptance_request", "grant_access")
+        },
+        "execution:deliverable_upload": {"kwargs": {"pk": 999_999}},
+        "execution:inspection_report": {"kwargs": {**_INSPECTION, "fmt": "pdf"}},
     }
 )
