@@ -8,7 +8,6 @@ import datetime as dt
 from collections import defaultdict
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 
 from .context import Context, Phase
 from .writer import aware, insert, table_exists
@@ -396,7 +395,9 @@ class _Assets:
     # --- past campaigns (a29.3.2, a29.3.3) ---------------------------------------------------------------------------
     def _campaigns(self) -> None:
         ctx, rng, m = self.ctx, self.rng, self.m
-        audit_type = ContentType.objects.get_for_model(m["InventoryAudit"]).pk
+        audit_type = m[
+            "InventoryAudit"
+        ]._meta.label_lower  # a legal event names its subject by label, as record_event does
         officers = ctx.staff or [None]
         it_units = [u for u in ctx.units.values() if u.is_it]
         by_unit: dict[int, list[int]] = defaultdict(list)
