@@ -395,9 +395,8 @@ class _Assets:
     # --- past campaigns (a29.3.2, a29.3.3) ---------------------------------------------------------------------------
     def _campaigns(self) -> None:
         ctx, rng, m = self.ctx, self.rng, self.m
-        audit_type = m[
-            "InventoryAudit"
-        ]._meta.label_lower  # a legal event names its subject by label, as record_event does
+        # A legal event names its subject by label, as record_event does.
+        audit_type = m["InventoryAudit"]._meta.label_lower
         officers = ctx.staff or [None]
         it_units = [u for u in ctx.units.values() if u.is_it]
         by_unit: dict[int, list[int]] = defaultdict(list)
