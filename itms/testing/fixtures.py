@@ -11,6 +11,7 @@ from itms.accounts.demo import DEMO_PASSWORD
 from itms.accounts.models import User
 from itms.demo import build_demo
 
+from . import snapshot
 from .fingerprint import changed_tables, db_fingerprint
 
 # Fixtures that reach the database only at run time (request.getfixturevalue), so pytest-django cannot see it.
@@ -61,13 +62,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the demo agency; each test's changes roll back."""
     with django_db_blocker.unblock():
         _build_demo_in_test_database()
+        snapshot.take()
 
 
 @pytest.fixture
 def demo(transactional_db_or_db):
-    """The demo agency, also after a transactional test flushed the database."""
+    """The demo agency, also after a transactional test flushed the database (put back from its snapshot)."""
     if not User.objects.filter(username="admin").exists():
-        _build_demo_in_test_database()
+        if snapshot.available():
+            snapshot.restore()
+        else:
+            _build_demo_in_test_database()
     return {u.username: u for u in User.objects.all()}
 
 

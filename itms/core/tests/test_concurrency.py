@@ -28,6 +28,9 @@ from itms.governance.choices import AttendanceStatus, CommitteeAgendaKind, Meeti
 from itms.governance.models import AgendaItem, Body, Meeting, Resolution, Vote
 from itms.projects.models import Project
 
+# The meetings here sit 20 days ahead: opening before the date needs its recorded reason (a4.10).
+EARLY = {"reason": "동시성 시험: 예정일 전 개회"}
+
 
 def _open_vote():
     secretary = User.objects.get(username="itplan")
@@ -52,9 +55,10 @@ def _open_vote():
         actions.record_attendance(
             actor=secretary, meeting=meeting, membership=membership, status=AttendanceStatus.PRESENT
         )
-    for transition in ("distribute", "open"):
-        meeting.workflow.execute(meeting, transition, actor=secretary)
-        meeting.refresh_from_db()
+    meeting.workflow.execute(meeting, "distribute", actor=secretary)
+    meeting.refresh_from_db()
+    meeting.workflow.execute(meeting, "open", actor=secretary, data=EARLY)
+    meeting.refresh_from_db()
     actions.open_voting(actor=secretary, item=item)
     return secretary, item, seats[0]
 
@@ -140,7 +144,7 @@ def test_a4_8_committee_acts_on_related_rows_at_the_same_time_do_not_deadlock(de
     body = Body.objects.get(name="정보화추진위원회")
     day = timezone.localdate() + dt.timedelta(days=20)
     in_session = _ready_to_open(secretary, body, day, "동시 표결 시험 1", "동시 표결 시험 2")
-    in_session.workflow.execute(in_session, "open", actor=secretary)
+    in_session.workflow.execute(in_session, "open", actor=secretary, data=EARLY)
     first, second = in_session.items.order_by("number")
     for item in (first, second):
         actions.open_voting(actor=secretary, item=item)
@@ -155,7 +159,7 @@ def test_a4_8_committee_acts_on_related_rows_at_the_same_time_do_not_deadlock(de
         errors += _all_at_once(
             lambda n=n: actions.cast_vote(actor=secretary, item=first, membership=present[n], choice=VoteChoice.FOR),
             lambda n=n: actions.cast_vote(actor=secretary, item=second, membership=present[n], choice=VoteChoice.FOR),
-            lambda m=to_open: m.workflow.execute(m, "open", actor=secretary),
+            lambda m=to_open: m.workflow.execute(m, "open", actor=secretary, data=EARLY),
             lambda: actions.convene_meeting(actor=secretary, body=body, scheduled_at=at_six),
             lambda n=n: actions.add_agenda_item(
                 actor=secretary, meeting=convened, kind=CommitteeAgendaKind.OTHER, title=f"추가 안건 {n}"
@@ -165,7 +169,7 @@ def test_a4_8_committee_acts_on_related_rows_at_the_same_time_do_not_deadlock(de
             ),
         )
     to_close = _ready_to_open(secretary, body, day, "폐회 시험")
-    to_close.workflow.execute(to_close, "open", actor=secretary)
+    to_close.workflow.execute(to_close, "open", actor=secretary, data=EARLY)
     to_close = Meeting.objects.get(pk=to_close.pk)
     errors += _all_at_once(
         lambda: actions.close_vote(actor=secretary, item=first),
