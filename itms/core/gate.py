@@ -83,10 +83,28 @@ def allows(user, action: str, obj: models.Model) -> bool:
         return False
     if not user.has_perm(object_type.permission(action)):
         return False
-    if not object_type.model._default_manager.restrict(user, action).filter(pk=obj.pk).exists():
+    if not _in_scope(user, action, object_type, obj):
         return False
     condition = object_type.conditions.get(action)
     return condition is None or bool(condition.check(obj))
+
+
+def _in_scope(user, action: str, object_type, obj: models.Model) -> bool:
+    """Whether the record is inside the user's scope for the action.
+
+    A user whose scope is the whole table (no condition) needs no query. A view answer is kept on the user object,
+    which lives for one request, so a page linking the same project from ten agenda items asks once.
+    """
+    scoped = object_type.model._default_manager.restrict(user, action)
+    if not scoped.query.where:
+        return True
+    if action != "view":  # a write's scope may follow the record's state: asked every time
+        return scoped.filter(pk=obj.pk).exists()
+    memo = user.__dict__.setdefault("_itms_scope_memo", {})
+    key = (object_type.label, action, obj.pk)
+    if key not in memo:
+        memo[key] = scoped.filter(pk=obj.pk).exists()
+    return memo[key]
 
 
 def refusal(user, action: str, obj: models.Model) -> str:

@@ -5,6 +5,7 @@ place (htmx) — and nothing leaves 127.0.0.1, no console error."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -27,7 +28,7 @@ def test_a8_5_calendar_shows_an_overdue_deadline_in_red_and_the_planning_officer
     page.goto("/regulation/calendar/")
     event = page.locator(".fc-event", has_text="데이터 표준 점검 회신")
     event.wait_for()
-    assert page.locator(".fc-toolbar-title").inner_text().endswith("월")
+    assert re.fullmatch(r"\d{4}\. \d{1,2}\.", page.locator(".fc-toolbar-title").inner_text())  # 2026. 12.
     colour = event.evaluate("el => getComputedStyle(el).backgroundColor")
     assert colour == "rgb(214, 57, 57)", colour  # EVENT_COLOURS["red"]
     assert EVENT_COLOURS["red"] == "#d63939"

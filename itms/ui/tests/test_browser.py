@@ -152,13 +152,14 @@ def test_vendor_sees_only_own_company_and_assigned_project(page, page_log):
     assert not [name for name in others if any(name in row for row in names)]
     shot(page, "users-own-company")
 
-    # 정보화사업: only the project the vendor is assigned to (demo: 2026-SOT-001, UNI-PASS 운영·유지관리).
-    assigned = Project.objects.get(code="2026-SOT-001")
+    # 정보화사업: only the projects the vendor is assigned to (demo: UNI-PASS 운영·유지관리 as contractor and the
+    # risk-management AI build as 투입인력), none of the agency's other projects.
+    codes = {"2026-SOT-001", "2026-CLP-101"}
     response = page.goto("/projects/projects/")
     assert response.status == 200
     rows = page.locator("#object-table tbody tr").all_inner_texts()
-    assert len(rows) == 1
-    assert assigned.name in rows[0]
+    assert {row.split("\t")[0] for row in rows} == codes
+    assigned = Project.objects.get(code="2026-SOT-001")
     shot(page, "projects-assigned-only")
 
     # The project's detail opens; another project's detail does not.
@@ -166,7 +167,7 @@ def test_vendor_sees_only_own_company_and_assigned_project(page, page_log):
         page.locator("#object-table tbody tr").get_by_role("link", name=assigned.name).click()
     assert assigned.name in page.locator("h1.page-title").inner_text()
     shot(page, "project-detail")
-    other = Project.objects.exclude(pk=assigned.pk).first()
+    other = Project.objects.exclude(code__in=codes).first()
     page_log.expect_error(other.get_absolute_url())
     response = page.goto(other.get_absolute_url())
     assert response.status in (403, 404)

@@ -71,6 +71,7 @@ def test_a_list_page_on_a_phone_shows_title_buttons_and_the_first_row_without_ov
     assert fields.locator("label").count() >= 8
     assert toggle.get_attribute("aria-expanded") == "true"
     shot(page, "phone-project-list-filters-open", full_page=True)
+    page.locator("[data-testid=filter-fields].collapse.show").wait_for()  # Bootstrap ignores a tap mid-animation
     toggle.click()
     fields.wait_for(state="hidden")
     page_log.assert_clean()

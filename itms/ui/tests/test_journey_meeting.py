@@ -159,6 +159,8 @@ def test_full_committee_meeting(page, page_log, open_as):
     assert "출석 5명" in quorum.inner_text() and "충족" in quorum.inner_text(), quorum.inner_text()
     quorum.scroll_into_view_if_needed()
     shot(page, "quorum-reached")
+    # The meeting is scheduled ahead of today: opening it now needs the recorded reason (a4.10).
+    page.fill("#id_open-reason", "위원 전원의 동의로 예정일 전에 개회")
     submit(page, transition(page, "open"))
     assert state(page) == "회의 중"
     shot(page, "in-session")
