@@ -208,7 +208,8 @@ def test_planning_cycle_three_roles(page, page_log, open_as):
     shot(itplan, "itplan-project-line-on-hold")
 
     itplan.goto(plan.get_absolute_url())
-    itplan.fill("#id_resume-reason", "선행 기술검증 결과(2026. 11.)를 받아 보완함 (제8조제7항)")  # a hold lifts with a reason
+    # A hold lifts with its reason (a8.7).
+    itplan.fill("#id_resume-reason", "선행 기술검증 결과(2026. 11.)를 받아 보완함")
     submit(itplan, transition(itplan, "resume"))
     assert state(itplan) == "정보기술아키텍처 검토"
     shot(itplan, "itplan-plan-resumed")
