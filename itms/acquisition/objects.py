@@ -1,7 +1,7 @@
 """Chapter 4's record types in the registry: pages, menu, API; the conditions under which a record stays editable."""
 
 from itms.core.menu import add_menu_item
-from itms.core.registry import Condition, register
+from itms.core.registry import Condition, register, views_context
 
 from . import filtersets as f
 from . import forms, tables
@@ -36,12 +36,7 @@ from .models import (
 
 
 def _context(name):
-    def build(obj, request):
-        from . import views
-
-        return getattr(views, name)(obj, request)
-
-    return build
+    return views_context(__package__, name)
 
 
 READ_ONLY = {"can_add": False, "can_edit": False, "can_delete": False}

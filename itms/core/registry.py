@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partialmethod
+from importlib import import_module
 from typing import Any
 
 from django.db import models
@@ -170,6 +171,16 @@ def _cached_display(model_field):
 
     display.__name__ = f"get_{model_field.name}_display"
     return display
+
+
+def views_context(package: str, name: str) -> Callable:
+    """A detail page's extra context from ``<package>.views.<name>(obj, request)``, imported on first use: an app's
+    objects.py is loaded before its views, which import it."""
+
+    def build(obj, request):
+        return getattr(import_module(f"{package}.views"), name)(obj, request)
+
+    return build
 
 
 def get(model_or_label) -> ObjectType | None:

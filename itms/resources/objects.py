@@ -1,5 +1,5 @@
 from itms.core.menu import add_menu_item
-from itms.core.registry import Condition, register
+from itms.core.registry import Condition, register, views_context
 
 from . import filtersets as f
 from . import forms, tables
@@ -27,12 +27,7 @@ from .models import (
 
 
 def _context(name):
-    def build(obj, request):
-        from . import views
-
-        return getattr(views, name)(obj, request)
-
-    return build
+    return views_context(__package__, name)
 
 
 register(
