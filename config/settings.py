@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "itms.planning",
     "itms.acquisition",
     "itms.execution",
+    "itms.operations",
     "itms.documents",
     "itms.similarity",
     "itms.ui",
