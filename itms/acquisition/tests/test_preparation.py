@@ -134,6 +134,7 @@ def test_a12_2_the_security_officer_writes_findings_and_the_nis_consultation(use
 
 
 def test_a12_3_a12_4_every_finding_is_reflected_before_the_officer_verifies(users, unchanged):
+    """The sponsor reflects each finding (a12.3); only then may the 정보보안담당관 check the reflection (a12.4)."""
     review = SecurityReview.objects.get(project__code="2027-CLP-005")
     review = run(
         review,
@@ -182,6 +183,7 @@ def test_a13_1_a_committee_out_of_composition_cannot_take_requests(users, unchan
 
 
 def test_a13_3_the_committee_resolves_and_a13_4_its_result_is_reflected_in_the_rfp(users):
+    """The committee's resolution (a13.3) is reflected in the RFP it deliberated: same fingerprint (a13.4)."""
     record = TaskDeliberation.objects.get(project__code="2027-CLP-010")
     assert record.state == "reflected" and record.reflected_fingerprint == record.rfp.fingerprint()
     from itms.governance.models import Resolution
@@ -317,6 +319,9 @@ def test_a14_1_templates_are_versioned_and_a_published_one_is_never_edited(demo,
 
 
 def test_a14_2_the_legal_checklist_gates_the_review(users, unchanged):
+    """The 정보기획담당관 reviews every legal ordering requirement (a14.2); the contract rules the directive defers to
+    (a14.4, 국가계약법 시행령 제35조제5항: the notice 40 days before the day before proposals are due) are checked and
+    enforced when the order is placed."""
     ordering = OrderingRequest.objects.get(project__code="2027-CLP-007")
     assert ordering.state == "requested" and ordering.checks.count() == 12
     text = " ".join(ordering.checks.values_list("requirement", flat=True))
