@@ -61,6 +61,10 @@ allow(Role.IT_PLANNING_OFFICER, "add delete", A + "evaluationitem", A + "proposa
 allow(Role.CIO, "view", *SPONSOR_RECORDS, *EVALUATION_RECORDS, scope=ALL)
 allow(Role.CIO, "add change delete", A + "taskcommitteescope", scope=ALL)
 
+# The secretary (or chair) of a 과업심의위원회 opens the requests routed to it and puts them on the agenda (a13.3).
+for role in (Role.COMMITTEE_SECRETARY, Role.COUNCIL_SECRETARY):
+    allow(role, "view", A + "taskdeliberation", scope="secretariat")
+
 # The 정보보안담당관 reviews the draft RFPs (a12.2, a12.4).
 allow(Role.SECURITY_OFFICER, "view", A + "securityreview", A + "securityfinding", scope=ALL)
 allow(Role.SECURITY_OFFICER, "view", A + "rfp", A + "rfpsection", A + "requirement", scope=ALL)

@@ -90,10 +90,17 @@ def _contractor(user, units):
     return Q(contractor_company_id=user.company_id) if user.company_id else Q(pk__in=[])
 
 
+def _secretariat(user, units):
+    """Requests routed to a 과업심의위원회 the user is the secretary or chair of: they put them on the agenda (a13.3)."""
+    from itms.governance.models import Body
+
+    return Q(body__in=Body.objects.filter(Body.restrict_scopes["secretariat"](user, units)).values("pk"))
+
+
 class TaskDeliberation(PrimaryModel):
     """A request that the 과업심의위원회 deliberate the scope, a change of scope, or the amount and period (a13.3)."""
 
-    restrict_scopes = {"own_unit": project_unit(), "own_company": _contractor}
+    restrict_scopes = {"own_unit": project_unit(), "own_company": _contractor, "secretariat": _secretariat}
 
     project = models.ForeignKey(
         Project, verbose_name=_("정보화사업"), on_delete=models.PROTECT, related_name="task_deliberations"

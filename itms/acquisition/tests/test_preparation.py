@@ -168,6 +168,18 @@ def test_a13_2_requests_go_to_the_committee_whose_scope_takes_them(demo):
     assert actions.route(project("2027-CLP-003"), "task_scope") is None  # two committees, no scopes: ambiguous
 
 
+def test_a13_3_the_committees_secretary_opens_the_request_and_puts_it_on_the_agenda(demo, client_of, users):
+    """The request of CLP-006 waits for the 과업심의위원회 (구축·고도화), whose secretary (``council``, 정보화기획 담당
+    사무관) opens it to put it on a meeting (the step the workflow gives the secretariat); an official who neither
+    sponsors the project nor runs the committee does not see it."""
+    record = TaskDeliberation.objects.get(project__code="2027-CLP-006")
+    assert record.body.name == "과업심의위원회 (구축·고도화)"
+    page = client_of("council").get(record.get_absolute_url())
+    assert page.status_code == 200 and "심의할 과업심의위원회" in page.content.decode()
+    assert record in TaskDeliberation.objects.restrict(users["council"], "view")
+    assert record not in TaskDeliberation.objects.restrict(users["security"], "view")
+
+
 def test_a13_1_a_committee_out_of_composition_cannot_take_requests(users, unchanged):
     from itms.governance.models import Membership
 
