@@ -45,6 +45,7 @@ SEARCH_TERMS = {
     "governance.resolution": "빅데이터",
     "accounts.assignment": "정보화",
     "resources.asset": "서버",
+    "performance.measurementtarget": "통관",
 }
 
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "itms.acquisition",
     "itms.execution",
     "itms.operations",
+    "itms.performance",
     "itms.documents",
     "itms.similarity",
     "itms.ui",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("acquisition/", include("itms.acquisition.urls")),
     path("execution/", include("itms.execution.urls")),
     path("operations/", include("itms.operations.urls")),
+    path("performance/", include("itms.performance.urls")),
     path("documents/", include("itms.documents.urls")),
     path("similarity/", include("itms.similarity.urls")),
     path("api/similarity/", include("itms.similarity.api_urls")),  # before the generic API's /api/<app>/…

@@ -851,6 +851,124 @@ PARAMETERS = [
         C.UNVERIFIED,
         "조달청 제안서평가 세부기준 별표 17 (" + EXT + " §1)",
     ),
+    # Ch.7 performance (itms/performance, issue 17): 운영 성과측정 (a27) and 수준진단 (a28)
+    Spec(
+        "performance_min_operating_years",
+        "운영 성과측정 대상: 구축 후 운영 연수(이상)",
+        3,
+        U.YEARS,
+        ("a27.1",),
+        "서비스 개시 후 이 연수 이상 운영한 시스템을 그해 성과측정 대상으로 제안한다 (측정연도 12월 31일 기준). "
+        "2018년 지침 전에는 5년이었다.",
+        C.SECONDARY,
+        "전자정부 성과관리 지침 제23조 (" + EXT + " §6, PRACTICE-FACTS.md §6.1)",
+    ),
+    Spec(
+        "performance_data_request_days",
+        "성과측정 기초자료 제출 기간",
+        30,
+        U.DAYS,
+        ("a27.2",),
+        "정보기획담당관이 대상을 확정하여 기초자료를 요구한 날부터 정보화부서장이 자료를 내는 기간. 훈령에 기간이 "
+        "없어 시스템 기본값으로 둔다.",
+        C.SYSTEM,
+        "시스템 기본값 (훈령에 기한 없음)",
+    ),
+    Spec(
+        "performance_indicator_model",
+        "운영 성과측정 지표·배점과 환산 기준",
+        [
+            {
+                "key": "maintenance_ratio",
+                "side": "cost",
+                "name": "운영의 적정성",
+                "points": 10,
+                "full_at": 50,
+                "zero_at": 150,
+            },
+            {
+                "key": "om_cost_change",
+                "side": "cost",
+                "name": "유지의 용이성",
+                "points": 10,
+                "full_at": 0,
+                "zero_at": 20,
+            },
+            {
+                "key": "unit_cost_change",
+                "side": "cost",
+                "name": "비용의 효율성",
+                "points": 20,
+                "full_at": 0,
+                "zero_at": 20,
+            },
+            {
+                "key": "function_usage",
+                "side": "business",
+                "name": "기능 활용도",
+                "points": 20,
+                "full_at": 0,
+                "zero_at": -50,
+            },
+            {
+                "key": "achievement_common",
+                "side": "business",
+                "name": "업무성과 달성도(공통지표)",
+                "points": 10,
+                "full_at": 100,
+                "zero_at": 0,
+            },
+            {
+                "key": "achievement_own",
+                "side": "business",
+                "name": "업무성과 달성도(고유지표)",
+                "points": 30,
+                "full_at": 100,
+                "zero_at": 0,
+            },
+        ],
+        U.TABLE,
+        ("a27.1",),
+        "지표와 배점(비용 40: 운영의 적정성 10·유지의 용이성 10·비용의 효율성 20, 업무 60: 기능 활용도 20·업무성과 "
+        "달성도 40 = 공통 10 + 고유 30)은 지침 별표 '지표별 배점 및 환산점수'를 옮긴 2차 자료를 따른다. 측정값을 점수로 "
+        "바꾸는 환산 구간은 읽지 못해 선형 환산으로 두었다: full_at 이하(또는 이상)에서 만점, zero_at에서 0점, 그 사이는 "
+        "비례. 별표를 확인하여 고치십시오.",
+        C.UNVERIFIED,
+        "전자정부 성과관리 지침(행정안전부고시 제2025-71호) 제25조 별표 (PRACTICE-FACTS.md §6.1)",
+    ),
+    Spec(
+        "performance_keep_score",
+        "정비권고 없음(현행유지) 기준 점수(이상)",
+        60,
+        U.COUNT,
+        ("a27.1",),
+        "총점이 이 점수 이상이면 정비를 권고하지 않는다 (지표 관리).",
+        C.SECONDARY,
+        "전자정부 성과관리 지침 제26조 (PRACTICE-FACTS.md §6.1)",
+    ),
+    Spec(
+        "performance_retire_score",
+        "폐기 권고 기준 점수(미만)",
+        40,
+        U.COUNT,
+        ("a27.1",),
+        "총점이 이 점수 미만이면 폐기를 권고한다 (법령상 근거·생명안전·대국민 서비스·표준 보급시스템·운영 3년 미만·위원회 "
+        "인정 사유가 있으면 제외). 이 점수 이상 정비권고 기준 미만이면 폐기 또는 개선(통폐합·기능고도화·재개발)을 권고할 "
+        "수 있다.",
+        C.SECONDARY,
+        "전자정부 성과관리 지침 제26조 (PRACTICE-FACTS.md §6.1)",
+    ),
+    Spec(
+        "diagnosis_evidence_days",
+        "성과관리 수준진단 증빙자료 제출 기간",
+        14,
+        U.DAYS,
+        ("a28.2",),
+        "정보기획담당관이 수준진단 자료를 요구한 날부터 담당 부서가 자체점검 점수와 증빙을 내는 기간 (2021년 자체점검은 "
+        "9~10월에 진행).",
+        C.SYSTEM,
+        "시스템 기본값 (" + EXT + " §7)",
+    ),
     # --- system defaults -----------------------------------------------------------------------------
     Spec(
         "due_soon_working_days",
