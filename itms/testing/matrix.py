@@ -579,3 +579,44 @@ SPECIAL_ARGS.update(
         "execution:inspection_report": {"kwargs": {**_INSPECTION, "fmt": "pdf"}},
     }
 )
+
+
+# --- Chapter 7 (itms/performance): pages outside the registry --------------------------------------------------------
+_ROUND = {"pk": 1}  # the demo's 2024 measurement round
+_TARGET = {"pk": 1}  # a system measured in 2024
+
+
+def _performance_readers(user) -> int:
+    """The 성과관리 현황 (a27.1): whoever the policy lets see the measured systems."""
+    if user is ANONYMOUS:
+        return 302
+    return 200 if policy_allows(user, "performance.view_measurementtarget") else 403
+
+
+def _performance_document(model_path: str, pk: int) -> Callable:
+    """The measurement's documents are the agency's: seen only by officials who may see the record."""
+
+    def expected(user) -> int:
+        if user is ANONYMOUS:
+            return 302
+        if not _sees(model_path, pk, user):
+            return 404
+        return 200 if user.kind == "staff" or user.is_superuser else 403
+
+    return expected
+
+
+SPECIAL.update(
+    {
+        "performance:dashboard": _performance_readers,
+        "performance:propose": _signed_in(405),  # POST only
+        "performance:round_summary": _performance_document("performance.MeasurementRound", _ROUND["pk"]),
+        "performance:target_report": _performance_document("performance.MeasurementTarget", _TARGET["pk"]),
+    }
+)
+SPECIAL_ARGS.update(
+    {
+        "performance:round_summary": {"kwargs": {**_ROUND, "fmt": "xlsx"}},
+        "performance:target_report": {"kwargs": _TARGET},
+    }
+)

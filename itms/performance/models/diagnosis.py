@@ -31,6 +31,10 @@ class DiagnosisFramework(PrimaryModel):
     def __str__(self) -> str:
         return f"{self.year}년 {self.title}"
 
+    def clean(self) -> None:
+        if self.year and not 2000 <= self.year <= 2100:
+            raise ValidationError({"year": _("진단연도를 네 자리 연도로 입력하십시오.")})
+
     def total_weight(self) -> Decimal:
         return sum((i.weight for i in self.indicators.all()), Decimal(0))
 

@@ -120,7 +120,7 @@ def test_a27_1_achievement_result_over_target_common_10_own_30():
 @pytest.mark.clause("a27.1")
 def test_a27_1_model_40_cost_and_60_business_points():
     """비용 40 (10 + 10 + 20), 업무 60 (20 + 10 + 30): a perfect year is 100."""
-    score = scoring.score(data(maintenance=(2 * EOK, 3 * EOK)), on=ON)
+    score = scoring.score(data(maintenance=(25 * EOK // 10, 25 * EOK // 10)), on=ON)
     sides = {}
     for r in score.indicators:
         sides[r.side] = sides.get(r.side, 0) + r.points_max
