@@ -43,7 +43,9 @@ from .models import (
 
 TEXT = forms.Textarea(attrs={"rows": 3})
 DATE = forms.DateInput(attrs={"type": "date"})
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
+# To the minute, as the browser's datetime-local control steps: a value with seconds (Django's default format) makes
+# every whole minute the user then picks "not a valid value" (the step counts from the value's own seconds).
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
 # --- registered types -------------------------------------------------------------------------------------------

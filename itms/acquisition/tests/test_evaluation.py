@@ -217,6 +217,21 @@ def test_a15_8_results_export_as_xlsx_and_an_official_pdf(locked, client_of):
     assert "관세청" in text and locked.result_hash in text and "제15조제8항" in text
 
 
+def test_a15_1_the_evaluation_date_is_offered_to_the_minute(demo, client_of):
+    """The 정보화부서장 prepares the evaluation (a15.1) with its date in a datetime-local control: the value it
+    proposes is to the minute (2026-12-17T10:00), so that any minute picked is valid; with seconds the browser refused
+    every whole minute."""
+    import re
+
+    from itms.acquisition.models import OrderingRequest
+
+    ordering = OrderingRequest.objects.filter(state="ordered").first()
+    page = client_of("itdept").get(reverse("acquisition:evaluation_start", args=[ordering.pk])).content.decode()
+    field = re.search(r'<input[^>]*name="evaluation_at"[^>]*>', page).group(0)
+    value = re.search(r'value="([^"]*)"', field).group(1)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value), value
+
+
 def test_a15_1_delegation_to_the_procurement_service_is_recorded(users, demo):
     ordering = Evaluation.objects.get(project__code="2027-CLP-010").ordering_request
     from itms.accounts.models import OrgUnit
