@@ -26,6 +26,8 @@ EXTRA_PAGES = [
     "regulation:calendar",
     "regulation:coverage",
     "planning:portfolio",
+    "execution:dashboard",  # every project's progress and deliverables (a17.5)
+    "execution:missing_deliverables",
 ]
 _NUMBERS = re.compile(r"\b\d+\b")
 _STRINGS = re.compile(r"'(?:[^']|'')*'")

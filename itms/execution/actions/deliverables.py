@@ -17,12 +17,30 @@ from ..models import Contract, Deliverable, DeliverableType
 from .common import is_contractor, is_sponsor
 
 
+def _compact(text: str) -> str:
+    return "".join((text or "").split())
+
+
+def planned_types(contract: Contract):
+    """The deliverable types of the project's checklist: those every project submits (기본 필수) and those the
+    vendor's deliverable plan names (a18.1 산출물 제출 계획; a name matched without its spaces, so "인터페이스
+    정의서" in the plan finds 인터페이스 정의서)."""
+    plan = getattr(contract, "execution_plan", None)
+    named = _compact(plan.deliverable_plan if plan is not None else "")
+    return [
+        dtype
+        for dtype in DeliverableType.objects.order_by("order")
+        if dtype.required_default or (named and _compact(dtype.name) in named)
+    ]
+
+
 def build_checklist(contract: Contract) -> int:
-    """The project's checklist from the deliverable types its plan requires (those required by default)."""
+    """The project's checklist from its deliverable plan (a17.2, a18.1): one line per planned type not yet listed."""
     existing = set(contract.deliverables.values_list("type_id", flat=True))
+    titles = set(contract.deliverables.values_list("title", flat=True))
     created = 0
-    for dtype in DeliverableType.objects.filter(required_default=True).order_by("order"):
-        if dtype.pk in existing:
+    for dtype in planned_types(contract):
+        if dtype.pk in existing or dtype.name in titles:
             continue
         Deliverable.objects.create(
             contract=contract, type=dtype, title=dtype.name, required=True, is_final=dtype.is_final

@@ -162,3 +162,27 @@ def test_a23_a23_2_a23_3_handover_needs_the_final_set_through_the_system_and_a_r
     contract.save()
     contract = Contract.workflow.execute(contract, "hand_over", actor=u("sponsor"), data=data)
     assert contract.handed_over_on is not None and contract.system.code == "T-A23-3"
+
+
+# --- a18.1, a17.2: the checklist from the deliverable plan ----------------------------------------------------------
+def test_a18_1_a17_2_the_checklist_follows_the_vendors_deliverable_plan(demo):
+    """The vendor's 산출물 제출 계획 (a18.1) says "표준 산출물에 더해 인터페이스 정의서와 데이터 전환 계획을 분석 단계
+    종료 시 제출": once the plan is approved the project's checklist (a17.2) has every standard deliverable and
+    those two — and not the 배치 설계서 the plan does not name."""
+    from itms.execution.models import DeliverableType
+
+    contract = f.ContractFactory(company=u("vendor").company)
+    ProjectParticipant.objects.create(project=contract.project, user=u("vendor"), role="vendor_manager",
+                                      start_date=dt.date(2026, 1, 1))  # fmt: skip
+    plan = ExecutionPlan.objects.get(contract=contract)
+    for field in ExecutionPlan.SECTIONS:
+        setattr(plan, field, "작성")
+    plan.deliverable_plan = "표준 산출물에 더해 인터페이스 정의서와 데이터 전환 계획을 분석 단계 종료 시 제출"
+    plan.save()
+    plan = ExecutionPlan.workflow.execute(plan, "submit", actor=u("vendor"))
+    plan.review_items.update(verdict=Verdict.CONFORMS)
+    ExecutionPlan.workflow.execute(plan, "approve", actor=u("sponsor"))
+    listed = set(Deliverable.objects.filter(contract=contract).values_list("type__code", flat=True))
+    standard = set(DeliverableType.objects.filter(required_default=True).values_list("code", flat=True))
+    assert listed == standard | {"AN-IF", "AN-MIGRATION"}
+    assert "DS-BATCH" not in listed and Deliverable.objects.get(contract=contract, type__code="AN-IF").required
