@@ -11,7 +11,7 @@ from itms.documents.official import Fields, Heading, OfficialDocument, Paragraph
 from itms.regulation.rules import param
 
 from .choices import Band, Outcome, RetirementException, RetirementTrigger
-from .models import MeasurementRound, MeasurementTarget
+from .models import DiagnosisRound, MeasurementRound, MeasurementTarget
 
 CLOSING = "「관세행정 정보화 추진에 관한 훈령」 제27조에 따라 정보시스템 운영타당성을 진단한 결과입니다."
 
@@ -191,3 +191,63 @@ def summary_document(round_: MeasurementRound) -> OfficialDocument:
 
 def _num(value) -> str:
     return "-" if value is None else f"{value:g}"
+
+
+def diagnosis_document(round_: DiagnosisRound) -> OfficialDocument:
+    """The level diagnosis's result (a28.1): per indicator the self-score and its unit, per area against last year."""
+    from .actions.diagnosis import comparison
+
+    scores = round_.scores.select_related("indicator__responsible_unit").order_by("indicator__code")
+    blocks = [
+        Fields(
+            [
+                ("진단연도", f"{round_.year}년"),
+                ("지표체계", str(round_.framework)),
+                ("상태", round_.get_state_display()),
+            ]
+        ),
+        Heading("1. 영역별 결과와 전년 대비"),
+        Table(
+            ["영역", "배점", "점수", "전년", "증감"],
+            [
+                [r["area"], _dec(r["weight"]), _dec(r["score"]), _dec(r["previous"]), _dec(r["change"])]
+                for r in comparison(round_)
+            ],
+            [40, 15, 15, 15, 15],
+        ),
+        Heading("2. 지표별 자체점검"),
+        Table(
+            ["지표", "자료 제출 부서", "배점", "점수", "증빙"],
+            [
+                [
+                    f"{s.indicator.code} {s.indicator.name}",
+                    str(s.indicator.responsible_unit),
+                    _dec(s.indicator.weight),
+                    _dec(s.score),
+                    s.evidence or "-",
+                ]
+                for s in scores
+            ],
+            [28, 16, 8, 8, 40],
+        ),
+    ]
+    from .actions.diagnosis import result
+
+    missing = result(round_)["missing"]
+    if missing:
+        blocks.append(
+            Paragraph(f"자체점검을 아직 내지 않은 지표 {missing}개는 점수에 넣지 않았습니다 (제28조제2항).", small=True)
+        )
+    if round_.result_note:
+        blocks.append(Paragraph(round_.result_note))
+    return OfficialDocument(
+        title=f"{round_.year}년 전자정부 성과관리 수준진단 결과",
+        number=f"수준진단-{round_.year}",
+        date=format_date(timezone.localdate()),
+        blocks=blocks,
+        closing="「관세행정 정보화 추진에 관한 훈령」 제28조에 따라 전자정부 성과관리 수준진단을 실시한 결과입니다.",
+    )
+
+
+def _dec(value) -> str:
+    return "-" if value is None else f"{value.normalize():f}"

@@ -11,5 +11,6 @@ urlpatterns = [
     path("propose/", views.propose, name="propose"),
     path("rounds/<int:pk>/summary.<slug:fmt>", views.round_summary, name="round_summary"),
     path("targets/<int:pk>/report.pdf", views.target_report, name="target_report"),
+    path("diagnoses/<int:pk>/report.pdf", views.diagnosis_report, name="diagnosis_report"),
     *urls_for("performance"),
 ]

@@ -72,6 +72,7 @@ def diagnosis_context(round_: DiagnosisRound, request) -> dict:
     return {
         "scores": list(round_.scores.restrict(request.user, "view").select_related("indicator__responsible_unit")),
         "comparison": actions.comparison(round_),
+        "missing": actions.result(round_)["missing"],
     }
 
 
@@ -187,4 +188,15 @@ def target_report(request, pk: int):
     _staff_only(request)
     response = HttpResponse(to_pdf(reports.target_document(target)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="performance-{target.round.year}-{target.pk}.pdf"'
+    return response
+
+
+@login_required
+def diagnosis_report(request, pk: int):
+    from itms.documents.official import to_pdf
+
+    round_ = _visible(DiagnosisRound.objects.select_related("framework"), request, pk)
+    _staff_only(request)
+    response = HttpResponse(to_pdf(reports.diagnosis_document(round_)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="diagnosis-{round_.year}.pdf"'
     return response

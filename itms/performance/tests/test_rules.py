@@ -341,3 +341,48 @@ def test_a28_1_result_and_year_over_year_comparison(demo):
     assert rows["정보자원 관리수준"]["previous"] == Decimal(27)
     assert rows["정보자원 관리수준"]["change"] == Decimal(3)
     assert rows["합계"]["weight"] == Decimal(100)
+
+
+# --- documents --------------------------------------------------------------------------------------------------
+@pytest.mark.clause("a27.1")
+def test_a27_1_report_per_system_and_yearly_summary(demo, client_of):
+    import io
+
+    from openpyxl import load_workbook
+
+    from itms.documents.official import plain_text
+    from itms.performance import reports
+
+    item = target(2025, "UP-SMG")
+    text = plain_text(reports.target_document(item))
+    assert "Σ유지보수비 ÷ Σ개발비 × 100" in text
+    assert "통폐합" in text
+    assert "빅데이터 분석 플랫폼 고도화" in text  # its follow-up project, 2027-DAT-001
+    itplan = client_of("itplan")
+    pdf = itplan.get(f"/performance/targets/{item.pk}/report.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    xlsx = itplan.get(f"/performance/rounds/{item.round_id}/summary.xlsx")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    header = [c.value for c in sheet[1]]
+    assert header[:8] == ["시스템 코드", "정보시스템", "운영 부서", "운영 연수", "측정 대상", "비용 측면(40)",
+                          "업무 측면(60)", "총점"]  # fmt: skip
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["UP-SMG"][7] == float(item.total)
+    assert rows["UP-SMG"][9] == "통폐합"
+    assert rows["UNIPASS"][4] == "아니요"
+    summary = itplan.get(f"/performance/rounds/{item.round_id}/summary.pdf")
+    assert summary.status_code == 200 and summary.content.startswith(b"%PDF")
+
+
+@pytest.mark.clause("a28.1")
+def test_a28_1_diagnosis_result_report(demo, client_of):
+    from itms.documents.official import plain_text
+    from itms.performance import reports
+
+    round_ = DiagnosisRound.objects.get(framework__year=2026)
+    text = plain_text(reports.diagnosis_document(round_))
+    assert "정보자원 관리수준" in text and "합계" in text
+    assert "자체점검을 아직 내지 않은 지표 2개는 점수에 넣지 않았습니다" in text
+    response = client_of("itplan").get(f"/performance/diagnoses/{round_.pk}/report.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert client_of("vendor").get(f"/performance/diagnoses/{round_.pk}/report.pdf").status_code == 404
