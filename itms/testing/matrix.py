@@ -584,6 +584,7 @@ SPECIAL_ARGS.update(
 # --- Chapter 7 (itms/performance): pages outside the registry --------------------------------------------------------
 _ROUND = {"pk": 1}  # the demo's 2024 measurement round
 _TARGET = {"pk": 1}  # a system measured in 2024
+_DIAGNOSIS = {"pk": 1}  # the demo's 2025 level diagnosis
 
 
 def _performance_readers(user) -> int:
@@ -612,11 +613,13 @@ SPECIAL.update(
         "performance:propose": _signed_in(405),  # POST only
         "performance:round_summary": _performance_document("performance.MeasurementRound", _ROUND["pk"]),
         "performance:target_report": _performance_document("performance.MeasurementTarget", _TARGET["pk"]),
+        "performance:diagnosis_report": _performance_document("performance.DiagnosisRound", _DIAGNOSIS["pk"]),
     }
 )
 SPECIAL_ARGS.update(
     {
         "performance:round_summary": {"kwargs": {**_ROUND, "fmt": "xlsx"}},
         "performance:target_report": {"kwargs": _TARGET},
+        "performance:diagnosis_report": {"kwargs": _DIAGNOSIS},
     }
 )
