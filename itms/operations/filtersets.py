@@ -36,6 +36,6 @@ MaintenanceWindowFilterSet = _filterset(MaintenanceWindow, ("title",), ("system"
 ServiceLevelAgreementFilterSet = _filterset(ServiceLevelAgreement, ("title",), ("contract", "state"))
 SlaIndicatorFilterSet = _filterset(SlaIndicator, ("name", "formula"), ("sla", "kind"))
 SlaMonthFilterSet = _filterset(SlaMonth, ("sla__title",), ("sla", "state", "grade"))
-SlaMeasurementFilterSet = _filterset(SlaMeasurement, ("basis",), ("month", "indicator", "source"))
+SlaMeasurementFilterSet = _filterset(SlaMeasurement, ("basis",), ("month__sla", "indicator", "source"))
 ServiceLevelDiagnosisFilterSet = _filterset(ServiceLevelDiagnosis, ("summary",), ("contract", "diagnosing_unit"))
 DiagnosisFindingFilterSet = _filterset(DiagnosisFinding, ("finding", "action"), ("diagnosis", "state"))

@@ -171,7 +171,7 @@ register(
     table=tables.SlaMeasurementTable,
     filterset=fs.SlaMeasurementFilterSet,
     serializer=s.SlaMeasurementSerializer,
-    select_related=("month", "indicator"),
+    select_related=("month__sla", "indicator"),
     can_add=False,
     can_edit=False,
     can_delete=False,

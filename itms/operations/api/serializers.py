@@ -1,7 +1,8 @@
 from itms.core.serializers import ItmsModelSerializer
 
 from .. import forms as f
-from ..models import SlaMeasurement, SlaMonth
+from ..models import MaintenanceRequest, SlaMeasurement, SlaMonth
+from ..models.requests import check_functions
 
 BASE = ("id", "display", "url")
 
@@ -40,7 +41,18 @@ _REQUEST_STATE = (
 
 OperationArrangementSerializer = _serializer(f.OperationArrangementForm)
 SystemTakeoverSerializer = _serializer(f.SystemTakeoverForm)
-MaintenanceRequestSerializer = _serializer(f.MaintenanceRequestForm, _REQUEST_STATE, _REQUEST_STATE)
+
+
+class MaintenanceRequestSerializer(_serializer(f.MaintenanceRequestForm, _REQUEST_STATE, _REQUEST_STATE)):
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        system = attrs.get("system") or getattr(self.instance, "system", None)
+        functions = attrs.get("functions")
+        if system is not None and functions:
+            check_functions(MaintenanceRequest(system=system), functions)  # a25.1: the system's own functions
+        return attrs
+
+
 ArchitectureCheckSerializer = _serializer(f.ArchitectureCheckForm)
 IncidentSerializer = _serializer(f.IncidentForm)
 ServiceRequestSerializer = _serializer(f.ServiceRequestForm)

@@ -203,7 +203,7 @@ class ServiceLevelDiagnosis(PrimaryModel):
         ordering = ["-diagnosed_on"]
 
     def __str__(self) -> str:
-        return f"{self.contract.name} 진단 ({self.diagnosed_on:%Y. %-m. %-d.})"
+        return f"IT서비스 수준 진단 ({self.diagnosed_on:%Y. %-m. %-d.}): {self.summary[:40]}"
 
     def clean(self) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
