@@ -46,6 +46,9 @@ SEARCH_TERMS = {
     "accounts.assignment": "정보화",
     "resources.asset": "서버",
     "performance.measurementtarget": "통관",
+    "operations.incident": "지연",
+    "operations.servicerequest": "권한",
+    "operations.maintenancerequest": "수입신고",
 }
 
 
