@@ -91,7 +91,8 @@ def text_search(queryset, fields, value: str):
     if not value or not fields:
         return queryset
     found = queryset.filter(reduce(or_, (_contains(queryset.model, path, value) for path in fields)))
-    found._hints = {**found._hints, SEARCH_HINT: True}  # kept by every clone: the paginator counts it by index
+    # Kept by every clone: the paginator bounds the count of a search, through the indexes when the term has a trigram.
+    found._hints = {**found._hints, SEARCH_HINT: value}
     return found
 
 

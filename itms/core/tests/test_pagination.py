@@ -160,6 +160,37 @@ def test_a_search_is_counted_through_its_indexes_and_the_setting_is_restored(eve
             assert cursor.fetchone()[0] == "on"
 
 
+def test_a_search_of_a_mid_sized_table_is_counted_up_to_the_cap(admin_client, events, monkeypatch, settings):
+    """60,000 assets are below the size at which a plain list is bounded, but a search reads every row it counts."""
+    monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 60_000)
+    pagination.clear_estimates()
+    settings.ITMS_SEARCH_COUNT_CAP = 40
+    api = admin_client.get("/api/audit/legal-events/", {"q": "쪽 넘김"}).json()
+    assert api["count"] == 40 and api["count_capped"] is True
+    plain = admin_client.get("/api/audit/legal-events/", {"kind": LegalEventKind.TRANSITION}).json()
+    assert "count_capped" not in plain  # a plain filter under ITMS_COUNT_ESTIMATE_ABOVE is counted exactly
+    settings.ITMS_SEARCH_BOUNDED_ABOVE = 100_000
+    pagination.clear_estimates()
+    exact = admin_client.get("/api/audit/legal-events/", {"q": "쪽 넘김"}).json()
+    assert exact["count"] == 130 and "count_capped" not in exact
+    pagination.clear_estimates()
+
+
+def test_a_term_shorter_than_a_trigram_is_counted_by_a_scan_that_stops(events, big, monkeypatch):
+    """ "서버" has no trigram to look up: forcing the indexes would read every index entry (0.14 s vs 3 ms)."""
+    from itms.core.search import text_search
+
+    asked = []
+    real = pagination.bounded_count
+    monkeypatch.setattr(
+        pagination, "bounded_count", lambda qs, limit, by_index=False: asked.append(by_index) or real(qs, limit)
+    )
+    for term in ("넘김", "쪽 넘김"):
+        paginator = pagination.EstimatedCountPaginator(text_search(LegalEvent.objects.all(), ("summary",), term), 50)
+        assert paginator.count == 130
+    assert asked == [False, True]
+
+
 def test_an_estimate_at_the_cut_off_stands_in_for_the_count(monkeypatch):
     """Exactly ITMS_COUNT_ESTIMATE_ABOVE rows (100,000 obligations at scale 1.0) was counted with COUNT(*)."""
     monkeypatch.setattr(pagination, "table_estimate", lambda queryset: pagination.estimate_threshold())
