@@ -11,7 +11,7 @@ from itms.accounts.demo import DEMO_PASSWORD
 from itms.accounts.models import User
 from itms.demo import build_demo
 
-from . import snapshot
+from . import dbcache, snapshot
 from .fingerprint import changed_tables, db_fingerprint
 
 # Fixtures that reach the database only at run time (request.getfixturevalue), so pytest-django cannot see it.
@@ -58,10 +58,45 @@ def _build_demo_in_test_database() -> None:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo agency; each test's changes roll back."""
+def _test_db_cache(request):
+    """Set up before pytest-django's django_db_setup: its ``migrate`` loads a kept build (itms.testing.dbcache)."""
+    from django.db import connection
+
+    from itms.core import exercised
+
+    if not dbcache.enabled() or request.config.getoption("reuse_db", False):
+        yield None
+        return
+    state = dbcache.State(exercised_before=set(exercised.EXERCISED))
+    dbcache.migrate_from_cache(connection, state)
+    try:
+        yield state
+    finally:
+        state.release()  # also when the database setup failed
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(_test_db_cache, django_db_setup, django_db_blocker):
+    """Every test database starts with the demo agency; each test's changes roll back.
+
+    The first worker migrates and builds; the others (and later runs on the same sources) load its copy.
+    """
+    from django.db import connection
+
+    from itms.core import exercised
+
+    state = _test_db_cache
     with django_db_blocker.unblock():
-        _build_demo_in_test_database()
+        try:
+            if state is not None and state.loaded:
+                exercised.EXERCISED |= dbcache.restore_side_files(state.entry)
+            else:
+                _build_demo_in_test_database()
+                if state is not None and state.entry is not None:
+                    dbcache.keep(connection, state.entry, exercised.EXERCISED - state.exercised_before)
+        finally:
+            if state is not None:
+                state.release()
         snapshot.take()
 
 
