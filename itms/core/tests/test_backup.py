@@ -83,7 +83,7 @@ with connection.cursor() as cursor:
         counts[table] = cursor.fetchone()[0]
 chain = verify_chain()
 print("PROBE " + json.dumps({
-    "fingerprint": db_fingerprint(),
+    "fingerprint": db_fingerprint(portable=True),
     "counts": counts,
     "chain_ok": chain.ok,
     "events": Counter(LegalEvent.objects.values_list("kind", flat=True)),
