@@ -752,6 +752,8 @@ class AssetAssignment(PrimaryModel):
         verbose_name = _("자산 지급 이력")
         verbose_name_plural = _("자산 지급 이력")
         ordering = ["-starts_on", "-pk"]
+        # The list's order, read backwards: the first page no longer sorts 23,000 rows with their joins (issue 12).
+        indexes = [models.Index(fields=["starts_on", "id"], name="asset_assignment_order")]
 
     def __str__(self) -> str:
         who = self.holder.name if self.holder_id else str(self.holder_unit)
