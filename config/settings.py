@@ -267,6 +267,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "itms.planning.tasks.open_planning_cycles_task",
         "schedule": crontab(hour=5, minute=30),  # before the sweep, so a new cycle's deadlines are in it
     },
+    # A vendor's access ends by itself the day after their last project assignment (a17.3).
+    "expire-vendor-access": {
+        "task": "itms.execution.tasks.expire_vendor_access_task",
+        "schedule": crontab(hour=5, minute=0),
+    },
 }
 
 CACHES = {

@@ -8,6 +8,7 @@ from io import BytesIO, StringIO
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -56,6 +57,9 @@ def test_a17_3_the_daily_command_and_task_end_a_vendors_access_after_the_last_as
         result = expire_vendor_access_task.delay().get()
     second.refresh_from_db()
     assert result["today"] == "2026-05-16" and "temp_b" in result["switched"] and not second.is_active
+    entry = settings.CELERY_BEAT_SCHEDULE["expire-vendor-access"]
+    assert entry["task"] == expire_vendor_access_task.name
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({5}, {0})
 
 
 # --- a18: the review on its page --------------------------------------------------------------------------------
