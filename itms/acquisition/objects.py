@@ -1,5 +1,6 @@
 """Chapter 4's record types in the registry: pages, menu, API; the conditions under which a record stays editable."""
 
+from itms.core.display import HIDDEN_FIELDS
 from itms.core.menu import add_menu_item
 from itms.core.registry import Condition, register, views_context
 
@@ -40,6 +41,12 @@ def _context(name):
 
 
 READ_ONLY = {"can_add": False, "can_edit": False, "can_delete": False}
+# The locked record is the hashed data behind the result card and the exports, not a field to read on the page.
+EVALUATION_FIELDS = [
+    f.name
+    for f in Evaluation._meta.get_fields()
+    if f.concrete and not f.auto_created and f.name not in HIDDEN_FIELDS | {"result_record"}
+]
 RFP_DRAFT = Condition(lambda r: r.rfp.state == RfpState.DRAFT, E.RFP_ORDERED)
 EVALUATION_DRAFT_ITEMS = Condition(lambda r: r.evaluation.state == EvaluationState.DRAFT, E.ITEMS_LOCKED)
 EVALUATION_DRAFT_PROPOSALS = Condition(lambda r: r.evaluation.state == EvaluationState.DRAFT, E.PROPOSALS_LOCKED)
@@ -270,6 +277,7 @@ register(
     can_add=False,
     can_delete=False,
     conditions={"change": Condition(lambda r: r.state == EvaluationState.DRAFT, E.EVALUATION_STARTED)},
+    detail_fields=EVALUATION_FIELDS,
     detail_template="acquisition/evaluation_detail.html",
     detail_context=_context("evaluation_context"),
 )

@@ -197,6 +197,14 @@ def test_a15_8_the_autosave_answers_in_place_with_the_korean_reason(in_session, 
     assert sheet.scores.get(item=item, proposal_id=data["proposal"]).score == Decimal("8.50")
 
 
+def test_a15_8_the_locked_page_shows_the_result_not_its_raw_record(locked, client_of):
+    """The locked result is read in its ranking table with the hash; the hashed record itself (the data the hash is
+    taken over) is not dumped on the page as a Python dict."""
+    page = client_of("itdept").get(locked.get_absolute_url()).content.decode()
+    assert 'data-testid="ranking"' in page and locked.result_hash in page
+    assert "확정된 평가 기록" not in page and "{&#x27;evaluation&#x27;:" not in page
+
+
 def test_a15_8_results_export_as_xlsx_and_an_official_pdf(locked, client_of):
     client = client_of("itdept")
     xlsx = client.get(reverse("acquisition:evaluation_export", args=[locked.pk, "xlsx"]))
