@@ -105,11 +105,12 @@ def _contains(model, path: str, value: str) -> Q:
             return Q(**{f"{name}__ilike": value})
         return Q(**{f"{name}__icontains": value})
     related = field.related_model
-    inner = related._base_manager.filter(_contains(related, rest, value)).values("pk")
+    # No ORDER BY inside the subquery: the related model's default order would join and sort for nothing.
+    inner = related._base_manager.filter(_contains(related, rest, value)).order_by().values("pk")
     if field.many_to_one or (field.one_to_one and field.concrete):
         return Q(**{f"{name}__in_array": inner})
     # A reverse or many-to-many relation: the rows that have at least one match, each once.
-    return Q(pk__in_array=model._base_manager.filter(**{f"{name}__in": inner}).values("pk"))
+    return Q(pk__in_array=model._base_manager.filter(**{f"{name}__in": inner}).order_by().values("pk"))
 
 
 def search_fields_of(object_type) -> tuple[str, ...]:
