@@ -75,6 +75,7 @@ register(
     serializer=s.ContractSerializer,
     menu=(MENU, "계약"),
     select_related=("project", "company"),
+    search_choices=True,  # thousands at scale: every execution list filters by contract with a search box
     fixed_after_create=CONTRACT_FIXED,
     can_delete=False,
     related=[
