@@ -11,13 +11,15 @@ loads the copy in about a second instead of migrating and building:
 
 The key is a hash of every source file the build can depend on (every file under ``itms/`` and ``config/`` except
 tests and static assets — models, migrations, the demo, rule packs, templates — plus pyproject.toml and uv.lock),
-the local date (the demo is dated from today), the Python version, the settings module and every ``ITMS_*``
-variable; a change to any of them builds afresh. Alongside the copy are the files the build wrote to MEDIA_ROOT and
-what the build exercised (``itms.core.exercised``), so a worker that loads the copy reports the same coverage.
+the settings module's own file and its installed apps, the local date (the demo is dated from today), the Python
+version and every ``ITMS_*`` variable; a change to any of them builds afresh. Alongside the copy are the files the
+build wrote to MEDIA_ROOT and what the build exercised (``itms.core.exercised``), so a worker that loads the copy
+reports the same coverage.
 
 A file lock makes the other workers wait for the first build rather than build it again. ``ITMS_TEST_DB_CACHE=0``
 turns it all off (each worker migrates and builds, as before); ``ITMS_TEST_CACHE_DIR`` moves the folder (default:
-``$TMPDIR/itms-test-cache-<uid>``). Copies from an earlier day are removed.
+``$TMPDIR/itms-test-cache-<uid>``). Copies from an earlier day are removed, and of today's all but the newest three
+(PostgreSQL templates with them). A copy that cannot be loaded is removed and the worker migrates and builds.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import hashlib
+import importlib.util
 import json
 import os
 import shutil
@@ -67,8 +70,16 @@ def source_key(connection, today: dt.date) -> str:
     digest = hashlib.sha256()
     for path in _source_paths():
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    from django.conf import settings
+
+    module = os.environ.get("DJANGO_SETTINGS_MODULE", "")
+    spec = importlib.util.find_spec(module) if module else None
+    if spec is not None and spec.origin and Path(spec.origin).is_file():  # also a settings file outside config/
+        digest.update(Path(spec.origin).read_bytes())
     settings_dict = connection.settings_dict
     context = {
+        "apps": list(settings.INSTALLED_APPS),
+        "migration_modules": getattr(settings, "MIGRATION_MODULES", {}),
         "today": today.isoformat(),
         "python": sys.version,
         "settings": os.environ.get("DJANGO_SETTINGS_MODULE", ""),
