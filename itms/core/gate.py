@@ -107,6 +107,24 @@ def _in_scope(user, action: str, object_type, obj: models.Model) -> bool:
     return memo[key]
 
 
+def note_visible(user, rows) -> None:
+    """Answers the view question for a page of records of one type at once (one query), for the links the page
+    then draws (``allows`` reads the same per-request memo): a list of rows the user may or may not open."""
+    rows = [row for row in rows if row is not None]
+    if not rows or not getattr(user, "is_authenticated", False):
+        return
+    object_type = object_type_of(rows[0])
+    if object_type is None:
+        return
+    scoped = object_type.model._default_manager.restrict(user, "view")
+    if not scoped.query.where:
+        return
+    visible = set(scoped.filter(pk__in=[row.pk for row in rows]).values_list("pk", flat=True))
+    memo = user.__dict__.setdefault("_itms_scope_memo", {})
+    for row in rows:
+        memo[(object_type.label, "view", row.pk)] = row.pk in visible
+
+
 def refusal(user, action: str, obj: models.Model) -> str:
     """Why ``allows`` says no, in Korean ("" when it says yes)."""
     object_type = object_type_of(obj)

@@ -326,7 +326,9 @@ def missing_deliverables(request):
     contracts = Contract.objects.restrict(request.user, "view")
     rows = actions.missing(contracts)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
-    return render(request, "execution/missing.html", {"page": page, "today": timezone.localdate()})
+    listed = list(page.object_list)
+    gate.note_visible(request.user, listed)  # one query for the page's links, not one per row
+    return render(request, "execution/missing.html", {"page": page, "rows": listed, "today": timezone.localdate()})
 
 
 @login_required

@@ -190,3 +190,26 @@ def test_a18_1_a17_2_the_checklist_follows_the_vendors_deliverable_plan(demo):
     standard = set(DeliverableType.objects.filter(required_default=True).values_list("code", flat=True))
     assert listed == standard | {"AN-IF", "AN-MIGRATION"}
     assert "DS-BATCH" not in listed and Deliverable.objects.get(contract=contract, type__code="AN-IF").required
+
+
+# --- a17.2, a17.3: the vendor's missing-deliverable report ----------------------------------------------------------
+def test_a17_2_a17_3_vendor_missing_deliverables_linked_in_a_fixed_number_of_queries(
+    client_of, ai, django_assert_max_num_queries
+):
+    """The vendor's report lists the required deliverables of their own projects still to submit, each linked to its
+    page (a17.2), none of another vendor's (a17.3); whether each may be opened is asked once for the page, not once
+    per row: twenty more missing deliverables do not add a query."""
+    vendor = client_of("vendor")
+    url = reverse("execution:missing_deliverables")
+    vendor.get(url)
+    with django_assert_max_num_queries(12) as before:
+        page = vendor.get(url).content.decode()
+    mine = Deliverable.objects.filter(contract=ai, required=True, state="planned").first()
+    assert f'href="{mine.get_absolute_url()}"' in page
+    bot = Contract.objects.get(number="C-2026-0012")
+    assert not any(d.get_absolute_url() in page for d in Deliverable.objects.filter(contract=bot))
+    for n in range(20):
+        f.DeliverableFactory(contract=ai, title=f"추가 산출물 {n}", required=True)
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        page = vendor.get(url).content.decode()
+    assert "추가 산출물 19" in page
