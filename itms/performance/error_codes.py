@@ -8,7 +8,6 @@ class PerformanceErrors(ErrorCodes):
     # a27.1: the yearly round and its targets
     ROUND_EXISTS = Code("a27.1", "{year}년 성과측정은 이미 있습니다.", status=409)
     ROUND_STATE = Code("a27.1", "대상을 확정하기 전의 성과측정에서만 대상을 고칩니다.", status=409)
-    PROPOSE_WHO = Code("a27.1", "성과측정 대상은 정보기획담당관이 선정합니다 (제27조제1항).", status=403)
     # a27.2: base data
     DATA_STATE = Code(
         "a27.2", "자료 요청 중인 시스템의 기초자료만 고칩니다: 제출한 자료는 반려된 뒤에 고칩니다.", status=409
@@ -20,7 +19,6 @@ class PerformanceErrors(ErrorCodes):
         "고르십시오.",
     )
     FOLLOW_UP = Code("a27.1", "후속 사업(구상)을 등록하지 못했습니다: {errors}")
-    TRIGGER_OUTCOME = Code("a27.1", "측정 없는 정비는 폐기 또는 통폐합으로만 결정합니다.")
     # a28: level diagnosis
     WEIGHTS = Code("a28.1", "지표 배점의 합이 {total}점입니다: 100점이 되어야 합니다.")
     FRAMEWORK_LINE = Code(

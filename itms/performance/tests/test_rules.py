@@ -386,3 +386,21 @@ def test_a28_1_diagnosis_result_report(demo, client_of):
     response = client_of("itplan").get(f"/performance/diagnoses/{round_.pk}/report.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert client_of("vendor").get(f"/performance/diagnoses/{round_.pk}/report.pdf").status_code == 404
+
+
+@pytest.mark.clause("a27.1")
+def test_a27_1_the_officer_proposes_the_year_from_the_dashboard(demo, client_of):
+    itplan = client_of("itplan")
+    page = itplan.get("/performance/dashboard/")
+    assert page.status_code == 200
+    assert "측정 대상 제안" in page.content.decode()
+    chart = page.context["chart"]
+    assert chart["years"] == [2024, 2025, 2026]
+    assert {"label": "밀수동향분석", "values": [33.7, 32.5, None]} in chart["history"]
+    response = itplan.post("/performance/propose/", {"year": 2027})
+    created = MeasurementRound.objects.get(year=2027)
+    assert response.status_code == 302 and response["Location"] == created.get_absolute_url()
+    again = itplan.post("/performance/propose/", {"year": 2027}, follow=True)
+    assert "2027년 성과측정은 이미 있습니다." in again.content.decode()
+    assert client_of("itdept").post("/performance/propose/", {"year": 2028}).status_code == 403
+    assert not MeasurementRound.objects.filter(year=2028).exists()
