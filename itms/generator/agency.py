@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import assets, audit, committees, duties, execution, people, portfolio, vocab
+from . import assets, audit, committees, duties, execution, operations, people, portfolio, vocab
 from .context import FULL_SCALE, Context
 from .writer import analyze, reset_sequences
 
@@ -86,7 +86,7 @@ def generate(
     ctx = Context(scale=scale, seed=seed, years=years, today=today, log=log)
     log(f"생성 (규모 {scale}, 시드 {seed}, {years}년, 기준일 {today}, {connection.vendor}):")
     # Each phase commits on its own: PostgreSQL then checks the deferred foreign keys phase by phase.
-    for phase in (people, portfolio, committees, duties, assets, execution):
+    for phase in (people, portfolio, committees, duties, assets, execution, operations):
         with transaction.atomic():
             phase.build(ctx)
     audit.build(ctx)

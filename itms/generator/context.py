@@ -23,6 +23,8 @@ FULL_SCALE = {
     "obligations": 100_000,
     "legal_events": 1_000_000,
     "change_log": 1_000_000,
+    "incidents": 50_000,  # operations (issue 16)
+    "service_requests": 30_000,
 }
 
 

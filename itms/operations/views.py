@@ -116,10 +116,16 @@ def system_detail(request, pk: int):
 
 
 # --- the IT department's dashboard ----------------------------------------------------------------------------------
+def _officials_only(request, permission: str, what: str) -> None:
+    """An IT department's overview is the agency's: officials with the permission (a vendor sees its own records)."""
+    user = request.user
+    if not user.has_perm(permission) or not (getattr(user, "kind", "") == "staff" or user.is_superuser):
+        raise PermissionDenied(f"{what} 볼 권한이 없습니다.")
+
+
 @login_required
 def dashboard(request):
-    if not request.user.has_perm("operations.view_incident"):
-        raise PermissionDenied("운영 현황을 볼 권한이 없습니다.")
+    _officials_only(request, "operations.view_incident", "운영 현황을")
     units = list(OrgUnit.objects.filter(is_it_department=True).order_by("code"))
     mine = _it_units(request.user)
     chosen = request.GET.get("unit") or (str(mine[0].pk) if mine else (str(units[0].pk) if units else ""))
@@ -169,8 +175,7 @@ def _dashboard(unit: OrgUnit, user) -> dict:
 # --- the priority queue (a25.4) -------------------------------------------------------------------------------------
 @login_required
 def queue(request):
-    if not request.user.has_perm("operations.view_maintenancerequest"):
-        raise PermissionDenied("유지관리 요청을 볼 권한이 없습니다.")
+    _officials_only(request, "operations.view_maintenancerequest", "유지관리 우선순위를")
     units = _it_units(request.user) or list(OrgUnit.objects.filter(is_it_department=True).order_by("code"))
     chosen = request.GET.get("unit")
     unit = next((u for u in units if str(u.pk) == chosen), units[0] if units else None)

@@ -454,7 +454,7 @@ def _signed(sla, ctx) -> None:
     if sla.signed_on is None:
         sla.signed_on = timezone.localdate()
         sla.save(update_fields=["signed_on", "updated_at"])
-    months = int(param("service_diagnosis_months", sla.contract.starts_on).value)
+    months = int(param("service_diagnosis_months").value)  # the value in force when the SLA is signed
     open_obligation(
         kind="service_level_diagnosis",
         subject=sla.contract,

@@ -623,3 +623,57 @@ SPECIAL_ARGS.update(
         "performance:diagnosis_report": {"kwargs": _DIAGNOSIS},
     }
 )
+
+
+# --- Chapter 6 (itms/operations): pages outside the registry --------------------------------------------------------
+def _operations_officials(permission: str) -> Callable:
+    """An IT department's dashboard and queue (a24.1, a25.4): officials the policy lets see the records."""
+
+    def expected(user) -> int:
+        if user is ANONYMOUS:
+            return 302
+        return 200 if policy_allows(user, permission) and (user.kind == "staff" or user.is_superuser) else 403
+
+    return expected
+
+
+def _operated_systems(user) -> int:
+    """The operated systems: officials see all, a vendor the systems of its own contracts (a24.3, a17.3)."""
+    if user is ANONYMOUS:
+        return 302
+    return 200 if user.kind == "vendor" or policy_allows(user, "operations.view_incident") else 403
+
+
+_SYSTEM = {"pk": 1}  # the demo's UNI-PASS, registered first (resources demo)
+
+
+def _operated_system(user) -> int:
+    """UNI-PASS: covered by the O&M contract of ``vendor``'s company, not of ``vendor2``'s."""
+    from itms.resources.models import InformationSystem
+
+    if user is ANONYMOUS:
+        return 302
+    if user.kind == "vendor":
+        from itms.operations.models.scopes import vendor_systems
+
+        return 200 if InformationSystem.objects.filter(pk__in=vendor_systems(user), pk=_SYSTEM["pk"]).exists() else 404
+    return 200 if policy_allows(user, "operations.view_incident") else 403
+
+
+SPECIAL.update(
+    {
+        "operations:dashboard": _operations_officials("operations.view_incident"),
+        "operations:queue": _operations_officials("operations.view_maintenancerequest"),
+        "operations:systems": _operated_systems,
+        "operations:system": _operated_system,
+        "operations:queue_move": _signed_in(405),  # POST only
+        "operations:sla_measure": _signed_in(405),  # POST only
+    }
+)
+SPECIAL_ARGS.update(
+    {
+        "operations:system": {"kwargs": _SYSTEM},
+        "operations:queue_move": {"kwargs": {"pk": 999_999}},
+        "operations:sla_measure": {"kwargs": {"pk": 999_999}},
+    }
+)
