@@ -12,8 +12,8 @@ def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
     from itms.acquisition.demo import build_demo_acquisition
     from itms.execution.demo import build_demo_execution
     from itms.governance.demo import build_demo_governance
-    from itms.performance.demo import build_demo_performance
     from itms.operations.demo import build_demo_operations
+    from itms.performance.demo import build_demo_performance
     from itms.planning.demo import build_demo_planning
     from itms.projects.demo import build_demo_projects
     from itms.resources.demo import build_demo_resources
@@ -25,6 +25,6 @@ def build_demo(*, password: str = DEMO_PASSWORD) -> list[DemoLogin]:
     build_demo_planning()
     build_demo_acquisition()
     build_demo_execution()
-    build_demo_performance()
     build_demo_operations()
+    build_demo_performance()
     return logins
