@@ -4,8 +4,9 @@ level diagnosis (a28).
 - 2024 and 2025: closed rounds, every system measured and decided. Two past decisions fed planning: UP-APIS
   (2024, 기능개선) led to 2027-ICN-001 and UP-SMG (2025, 통폐합 into the big-data platform) to 2027-DAT-001.
 - 2026: confirmed; most IT departments have submitted their base data, the 정보기획담당관 has measured a few; two
-  systems still owe their data (one shows only what the system prefilled, with its sources). The officer measures
-  and decides the rest in the browser; an improvement creates a project idea in the next planning cycle.
+  systems still owe their data and show only what the system prefilled, with its sources (UP-INV: the O&M
+  contract's share and the 서비스 가용률 from the SLA and the service desk's incidents). The officer measures and
+  decides the rest in the browser; an improvement creates a project idea in the next planning cycle.
 - The level diagnosis: 2025 closed, 2026 collecting evidence.
 
 Every state change goes through the workflow engine, as a user's would.
@@ -91,7 +92,7 @@ DECISIONS = {
     },
 }
 FOLLOW_UP = {(2024, "UP-APIS"): "2027-ICN-001", (2025, "UP-SMG"): "2027-DAT-001"}
-OWING_2026 = ("UP-INV", "ICN-SMART")  # still owe their base data; ICN-SMART shows only the prefilled figures
+OWING_2026 = ("UP-INV", "ICN-SMART")  # still owe their base data: they show only the prefilled figures
 MEASURED_2026 = ("UP-IMP", "UP-EXP", "UP-COL")
 
 
@@ -167,9 +168,7 @@ def _run_round(year: int, itplan: User) -> MeasurementRound:
     for target in round_.targets.filter(included=True).select_related("system__operating_unit", "round"):
         code = target.system.code
         if year == 2026 and code in OWING_2026:
-            if code != "ICN-SMART":
-                _fill(target)
-            continue
+            continue  # only what the system prefilled, each figure with its source (a27.2)
         _fill(target)
         _execute(target, "submit", _head_of(target, itplan))
         if year == 2026 and code not in MEASURED_2026:

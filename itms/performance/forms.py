@@ -65,6 +65,12 @@ class CostYearForm(_BaseDataForm):
             "usage_unit",
             "source",
         )
+        help_texts = {
+            "usage_scale": (
+                "시스템의 처리 건수나 이용자 수 (정보화부서 집계). 운영 관리의 서비스 요청·장애 건수는 지원 요청과 "
+                "고장의 수이지 이용 규모가 아니어서 미리 채우지 않습니다 (제27조제2항)."
+            ),
+        }
 
 
 class FunctionUsageForm(_BaseDataForm):

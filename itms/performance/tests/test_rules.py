@@ -133,10 +133,34 @@ def test_a27_2_prefill_takes_maintenance_from_contracts_and_functions_from_the_r
 
 
 @pytest.mark.clause("a27.2")
+def test_a27_2_prefill_reads_operations_availability_and_never_calls_requests_usage(demo):
+    """UP-INV, run under the O&M contract 2026-UP-OM-01 (185억 원 a year for 13 systems) with its SLA (가용률 목표
+    99.5 %): the maintenance share and the 서비스 가용률 computed from this system's incidents are prefilled with
+    their sources; the usage scale stays empty, the service desk's counts named beside it."""
+    from itms.operations.models import Incident, ServiceRequest
+
+    item = target(2026, "UP-INV")
+    row = item.cost_years.get(year=2026)
+    assert row.maintenance_cost == 18_500_000_000 // 13
+    assert row.source.startswith("유지관리 계약 2026-UP-OM-01 (연간 금액 ÷ 13개 시스템)")
+    requests = ServiceRequest.objects.filter(system=item.system, requested_at__year=2026).count()
+    incidents = Incident.objects.filter(system=item.system, started_at__year=2026).count()
+    assert f"서비스 요청 {requests:,}건·장애 {incidents:,}건은 이용 규모가 아님" in row.source
+    assert row.usage_scale is None
+    availability = item.indicators.get(name="서비스 가용률")
+    assert (availability.kind, availability.goal) == ("common", Decimal("99.5"))
+    assert Decimal(0) < availability.result <= Decimal(100)
+    assert availability.source.startswith("운영 관리: 유지관리 계약 2026-UP-OM-01 SLA 목표, 장애 기록 2026. 1. 1.~")
+    # a system without an SLA gets no availability: nothing is made up
+    assert not target(2026, "ICN-SMART").indicators.exists()
+
+
+@pytest.mark.clause("a27.2")
 def test_a27_2_the_it_department_submits_and_meets_its_duty(demo):
     item = target(2026, "UP-INV")
     duty = obligation_of("performance_data_request", item)
     assert duty.status == "open"
+    f.CostYearFactory(target=item, year=2025)  # the prefill had only 2026 (the O&M contract of 2026)
     with pytest.raises(Forbidden, match="시스템을 운영하는 정보화부서만"):
         run(item, "submit", "itdept")  # 데이터담당관 does not operate UP-INV (시스템운영팀 does)
     run(item, "submit", "security")  # 시스템운영팀장, 정보화부서장
