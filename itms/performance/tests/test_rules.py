@@ -234,7 +234,7 @@ def test_a27_1_a_decision_needs_its_reasons(demo):
 
 
 @pytest.mark.clause("a27.1")
-def test_a27_1_improvement_creates_a_project_idea_in_the_next_planning_cycle(demo):
+def test_a27_1_improvement_creates_a_project_idea_in_the_next_planning_cycle(demo, client):
     """The loop closes: on 2026. 12. 3. the next cycle whose pre-review deadline (a8.1) is ahead is 2028."""
     item = target(2026, "UP-COL")
     before = Project.objects.count()
@@ -247,6 +247,13 @@ def test_a27_1_improvement_creates_a_project_idea_in_the_next_planning_cycle(dem
     assert project.sponsor_unit == item.system.operating_unit
     assert "세액 고지 기능을 전자고지로 고도화한다." in project.summary
     assert MaintenancePlan.objects.get(target=item).state == PlanState.DRAFT
+    # the project page links back to the measurement and its decision, first in the project's line
+    client.force_login(u("itplan"))
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert f'href="{item.get_absolute_url()}"' in page
+    assert f"2026년 운영 성과측정: {item.system.name}" in page
+    assert f"기능개선·고도화 결정 (총점 {item.total}점)" in page
+    assert "결정 사유: 세액 고지 기능을 전자고지로 고도화한다." in page
 
 
 def low_scoring_target():
