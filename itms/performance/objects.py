@@ -1,3 +1,4 @@
+from itms.core.display import HIDDEN_FIELDS
 from itms.core.menu import add_menu_item
 from itms.core.registry import Condition, register, views_context
 
@@ -25,6 +26,13 @@ def _context(name):
 
 
 MENU = "performance"
+# The stored computation is the formulas card beside the fields, the exceptions and triggers are named with their
+# labels in the decision card: none of them is a field to read as raw data (seen in the browser journey).
+TARGET_FIELDS = [
+    f.name
+    for f in MeasurementTarget._meta.get_fields()
+    if f.concrete and not f.auto_created and f.name not in HIDDEN_FIELDS | {"computation", "exceptions", "triggers"}
+]
 ROUND_PROPOSED = Condition(lambda t: t.round.state == RoundState.PROPOSED, E.ROUND_STATE)
 DATA_OPEN = Condition(lambda row: row.target.state == TargetState.REQUESTED, E.DATA_STATE)
 PLAN_OPEN = Condition(lambda p: p.state != PlanState.COMPLETED, E.DATA_STATE)
@@ -61,6 +69,7 @@ register(
     can_add=False,
     can_delete=False,
     conditions={"change": ROUND_PROPOSED},
+    detail_fields=TARGET_FIELDS,
     detail_template="performance/target_detail.html",
     detail_context=_context("target_context"),
 )
