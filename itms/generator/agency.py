@@ -8,7 +8,8 @@ data, and adds ``scale`` × the large agency of DESIGN.md: organisations, depart
 years of postings (직무대행 included), role bindings, companies, information systems with functions,
 projects with budgets and participants, committee meetings with agenda, attendance, votes and resolutions,
 the CIO's requests, obligations of every registered kind, the contracts of Chapter 5 with their WBS, monthly
-reports and deliverable checklists (generator/execution.py), the hash-chained legal events and the change log.
+reports and deliverable checklists (generator/execution.py), the service desk (generator/operations.py), three
+years of performance measurement (generator/performance.py), the hash-chained legal events and the change log.
 
 Rows are written in bulk (COPY on PostgreSQL) without signals: no per-row change-log entries, no
 validation per row — the generator writes the change log itself and keeps to the models' rules.
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import assets, audit, committees, duties, execution, operations, people, portfolio, vocab
+from . import assets, audit, committees, duties, execution, operations, people, performance, portfolio, vocab
 from .context import FULL_SCALE, Context
 from .writer import analyze, reset_sequences
 
@@ -86,7 +87,7 @@ def generate(
     ctx = Context(scale=scale, seed=seed, years=years, today=today, log=log)
     log(f"생성 (규모 {scale}, 시드 {seed}, {years}년, 기준일 {today}, {connection.vendor}):")
     # Each phase commits on its own: PostgreSQL then checks the deferred foreign keys phase by phase.
-    for phase in (people, portfolio, committees, duties, assets, execution, operations):
+    for phase in (people, portfolio, committees, duties, assets, execution, operations, performance):
         with transaction.atomic():
             phase.build(ctx)
     audit.build(ctx)

@@ -23,13 +23,14 @@ def _years_after(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def eligible_on(service_start: dt.date | None, year: int, min_years: int) -> bool:
+    """A service start ``min_years`` full years before 31 December of the measured year (a27.1)."""
+    return service_start is not None and _years_after(service_start, min_years) <= dt.date(year, 12, 31)
+
+
 def eligible(system: InformationSystem, year: int, min_years: int) -> bool:
     """In operation for ``min_years`` full years by 31 December of the measured year (a27.1)."""
-    return (
-        system.status == SystemStatus.OPERATING
-        and system.service_start is not None
-        and _years_after(system.service_start, min_years) <= dt.date(year, 12, 31)
-    )
+    return system.status == SystemStatus.OPERATING and eligible_on(system.service_start, year, min_years)
 
 
 @transaction.atomic
