@@ -239,6 +239,7 @@ def sla_context(sla: ServiceLevelAgreement, request) -> dict:
         },
         "contract_period": f"{format_date(sla.contract.starts_on)} ~ {format_date(sla.contract.ends_on)}",
         "disputed": [m for m in months if m.state == MonthState.DISPUTED],
+        "report_years": list(range(sla.contract.starts_on.year, sla.contract.ends_on.year + 1)),
     }
 
 
@@ -265,3 +266,51 @@ def sla_measure(request, pk: int):
         lambda: actions.compute_month(sla, month, actor=request.user, values=form.values()),
         f"{month.year}. {month.month}. 서비스수준을 산정했습니다.",
     )
+
+
+# --- the yearly report (a26.2) --------------------------------------------------------------------------------------
+def _visible_sla(request, pk: int) -> ServiceLevelAgreement:
+    """The SLA if the user may see it: the managing IT department, the officials, the vendor its own contract's."""
+    sla = (
+        ServiceLevelAgreement.objects.restrict(request.user, "view")
+        .select_related("contract__supplier", "contract__managing_unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if sla is None:
+        raise Http404("자료를 찾을 수 없습니다.")
+    return sla
+
+
+@login_required
+def sla_year(request, pk: int, year: int):
+    from . import reports
+
+    sla = _visible_sla(request, pk)
+    if year not in reports.years_of(sla):
+        raise Http404("계약기간 밖의 연도입니다.")
+    report = reports.year_report(sla, year)
+    return render(request, "operations/sla_year.html", {"sla": sla, "report": report, "years": reports.years_of(sla)})
+
+
+@login_required
+def sla_year_export(request, pk: int, year: int, fmt: str):
+    from django.http import HttpResponse
+
+    from itms.core.exports import xlsx_response
+    from itms.documents.official import to_pdf
+
+    from . import reports
+
+    sla = _visible_sla(request, pk)
+    if year not in reports.years_of(sla):
+        raise Http404("계약기간 밖의 연도입니다.")
+    report = reports.year_report(sla, year)
+    name = f"서비스수준-{year}-{sla.contract.number}"
+    if fmt == "xlsx":
+        return xlsx_response(reports.year_xlsx(report), f"{name}.xlsx")
+    if fmt != "pdf":
+        raise Http404("지원하지 않는 형식입니다.")
+    response = HttpResponse(to_pdf(reports.year_document(report)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="sla-{year}-{sla.pk}.pdf"'
+    return response
