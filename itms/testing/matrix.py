@@ -660,6 +660,22 @@ def _operated_system(user) -> int:
     return 200 if policy_allows(user, "operations.view_incident") else 403
 
 
+def _sla_year():
+    from django.utils import timezone
+
+    return {"pk": 1, "year": timezone.localdate().year}  # the demo's one SLA (<year>-UP-OM-01)
+
+
+_SLA_YEAR = _sla_year()
+
+
+def _sla_readers(user) -> int:
+    """The SLA's yearly report: whoever may see the SLA (the IT department, officials, the vendor of the contract)."""
+    if user is ANONYMOUS:
+        return 302
+    return 200 if _sees("operations.ServiceLevelAgreement", _SLA_YEAR["pk"], user) else 404
+
+
 SPECIAL.update(
     {
         "operations:dashboard": _operations_officials("operations.view_incident"),
@@ -668,6 +684,9 @@ SPECIAL.update(
         "operations:system": _operated_system,
         "operations:queue_move": _signed_in(405),  # POST only
         "operations:sla_measure": _signed_in(405),  # POST only
+        "operations:sla_year": _sla_readers,
+        "operations_api:sla_measure": lambda user: 401 if user is ANONYMOUS else 405,  # POST only
+        "operations:sla_year_export": _sla_readers,
     }
 )
 SPECIAL_ARGS.update(
@@ -675,5 +694,8 @@ SPECIAL_ARGS.update(
         "operations:system": {"kwargs": _SYSTEM},
         "operations:queue_move": {"kwargs": {"pk": 999_999}},
         "operations:sla_measure": {"kwargs": {"pk": 999_999}},
+        "operations:sla_year": {"kwargs": _SLA_YEAR},
+        "operations_api:sla_measure": {"kwargs": {"pk": 999_999}},
+        "operations:sla_year_export": {"kwargs": {**_SLA_YEAR, "fmt": "xlsx"}},
     }
 )
