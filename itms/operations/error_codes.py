@@ -32,7 +32,9 @@ class OperationsErrors(ErrorCodes):
     REQUEST_DUE = Code("a26.3", "처리 기한이 접수 일시보다 빠릅니다.")
     REQUEST_DONE = Code("a26.3", "완료 일시가 접수 일시보다 빠릅니다.")
     SLA_WEIGHTS = Code(
-        "a26.2", "지표 가중치의 합이 {total}점입니다: 100점이 되어야 서비스수준협약을 체결합니다 (제26조제2항)."
+        "a26.2",
+        "가중치 합계가 {total}점입니다. 100점이어야 합니다: 지표의 가중치를 고친 뒤 서비스수준협약을 체결하십시오 "
+        "(제26조제2항).",
     )
     SLA_EMPTY = Code("a26.2", "지표가 하나도 없습니다: 지표를 정해야 서비스수준협약을 체결합니다 (제26조제2항).")
     SLA_OUTSOURCED = Code("a26.2", "서비스수준협약은 위탁운영업체와의 유지관리 계약에 체결합니다 (제26조제2항).")
@@ -52,6 +54,11 @@ class OperationsErrors(ErrorCodes):
     MONTH_FORMAT = Code("a26.2", "측정 월을 읽을 수 없습니다 ('{value}'): 2026-06-01처럼 적으십시오.")
     VALUES_FORMAT = Code("a26.2", "측정값(values)은 지표 번호나 종류를 키로 한 객체로 보내십시오.")
     VALUES_UNKNOWN = Code("a26.2", "이 서비스수준협약에 '{key}' 지표가 없습니다.")
+    NO_RULE_IN_FORCE = Code(
+        "a26.2",
+        "{month}에 시행 중인 훈령이 없어 서비스수준을 산정하지 않습니다: 점수·등급·대가 조정의 기준은 측정 월에 "
+        "시행 중인 규정 값을 따릅니다. {first}",
+    )
     MEASURE_WHO = Code("a26.2", "측정은 그 계약을 관리하는 정보화부서가 합니다.", status=403)
     FINDING_CLOSED = Code("a26.1", "조치를 완료한 개선 과제는 고치지 않습니다.", status=409)
     FINDING_CLOSE = Code("a26.1", "조치 결과를 적어야 개선 조치를 완료합니다 (제26조제1항).")

@@ -19,6 +19,46 @@ from .models import (
 from .models.requests import check_functions
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+YES_WORDS = {"예", "네", "y", "yes", "true", "1", "o"}
+NO_WORDS = {"아니요", "아니오", "n", "no", "false", "0", "x"}
+
+
+def _label_keys(label: str) -> set[str]:
+    """A choice as people write it: "1등급 (서비스 중단)", "1등급" or "서비스 중단"."""
+    label = str(label).strip()
+    keys = {label}
+    if label.endswith(")") and " (" in label:
+        head, _, inner = label[:-1].partition(" (")
+        keys |= {head.strip(), inner.strip()}
+    return keys
+
+
+class KoreanChoices:
+    """A bound form reads a choice given by its Korean label as well as by its code, and 예/아니요 for a yes/no
+    field — what a CSV exported from this system's own lists or typed by a person holds (a26.3 imports)."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if data is None:
+            return
+        data = self.data = self.data.copy()
+        for name, field in self.fields.items():
+            value = data.get(name)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            value = value.strip()
+            if isinstance(field, forms.BooleanField):
+                if value.lower() in YES_WORDS:
+                    data[name] = "true"
+                elif value.lower() in NO_WORDS:
+                    data[name] = "false"
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+                codes = {str(code) for code, _ in field.choices}
+                if value in codes:
+                    continue
+                by_label = {key: str(code) for code, label in field.choices if code for key in _label_keys(label)}
+                if value in by_label:
+                    data[name] = by_label[value]
 
 
 class OperationArrangementForm(ItmsModelForm):
@@ -56,7 +96,7 @@ class ArchitectureCheckForm(ItmsModelForm):
         fields = ("request", "code", "item", "conforms", "note")
 
 
-class IncidentForm(ItmsModelForm):
+class IncidentForm(KoreanChoices, ItmsModelForm):
     class Meta:
         model = Incident
         fields = (
@@ -78,14 +118,14 @@ class IncidentForm(ItmsModelForm):
         widgets = {"started_at": DATETIME, "detected_at": DATETIME, "restored_at": DATETIME}
 
 
-class ServiceRequestForm(ItmsModelForm):
+class ServiceRequestForm(KoreanChoices, ItmsModelForm):
     class Meta:
         model = ServiceRequest
         fields = ("number", "system", "contract", "title", "requester", "requested_at", "due_at", "completed_at")
         widgets = {"requested_at": DATETIME, "due_at": DATETIME, "completed_at": DATETIME}
 
 
-class MaintenanceWindowForm(ItmsModelForm):
+class MaintenanceWindowForm(KoreanChoices, ItmsModelForm):
     class Meta:
         model = MaintenanceWindow
         fields = ("system", "title", "starts_at", "ends_at")

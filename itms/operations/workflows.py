@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from itms.accounts.roles import Role
+from itms.core.errors import Refused
 from itms.regulation.obligations import meet_obligation, open_obligation
 from itms.regulation.rules import param
 from itms.regulation.workflows import Guard, Transition, Workflow, register_workflow
@@ -23,6 +24,7 @@ from .choices import (
     RequestState,
     SlaState,
 )
+from .error_codes import OperationsErrors as E
 from .models import ArchitectureCheck, DiagnosisFinding, MaintenanceRequest, ServiceLevelAgreement, SlaMonth
 from .reference import ARCHITECTURE_CHECKLIST
 
@@ -465,6 +467,17 @@ def _signed(sla, ctx) -> None:
     )
 
 
+def _weights_sum_to_100(sla, ctx) -> bool:
+    """The panel shows the guard as blocking; taking the step (the engine's ctx names the transition) is refused
+    with the actual total, so the user and the API client read how far off the weights are (a26.2)."""
+    total = sla.total_weight
+    if total == 100:
+        return True
+    if "transition" in ctx:
+        raise Refused(E.SLA_WEIGHTS, total=total)
+    return False
+
+
 ServiceLevelAgreement.workflow = Workflow(
     states=dict(SlaState.choices),
     transitions=[
@@ -480,7 +493,7 @@ ServiceLevelAgreement.workflow = Workflow(
                 Guard(
                     "a26.2",
                     "지표 가중치의 합이 100점이어야 협약을 체결합니다 (지표 목록의 가중치 합계를 확인하십시오).",
-                    lambda s, ctx: s.total_weight == 100,
+                    _weights_sum_to_100,
                 ),
             ),
             effects=(_signed,),

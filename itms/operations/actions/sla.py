@@ -22,7 +22,7 @@ from django.utils import timezone
 from itms.core.errors import Forbidden, Refused
 from itms.core.formats import format_date
 from itms.core.korean import josa
-from itms.regulation.rules import param
+from itms.regulation.rules import RuleNotFound, earliest_pack, param
 
 from ..choices import (
     FORMULAS,
@@ -248,6 +248,25 @@ def payment_percent(grade: str, on: dt.date) -> Decimal:
     return Decimal(0)
 
 
+SCORING_RULES = ("sla_band_levels", "sla_grades", "sla_payment_percent")
+
+
+def _rules_in_force(month: dt.date) -> None:
+    """A month is scored under the rule pack in force in it (a26.2); before the first one none is, and nothing is
+    computed (no fallback to a later pack's values for a new decision)."""
+    try:
+        for key in SCORING_RULES:
+            param(key, month)
+    except RuleNotFound as error:
+        first = earliest_pack()
+        hint = (
+            f"첫 훈령({first.version_label})은 {format_date(first.effective_from)}부터 시행합니다."
+            if first is not None
+            else "등록된 훈령이 없습니다: 훈령을 먼저 등록하십시오."
+        )
+        raise Refused(E.NO_RULE_IN_FORCE, field="month", month=f"{month.year}. {month.month}.", first=hint) from error
+
+
 @transaction.atomic
 def compute_month(sla: ServiceLevelAgreement, month: dt.date, *, actor, values: dict | None = None) -> SlaMonth:
     """Measures one month of the SLA (a26.2). ``values``: indicator pk → value for the indicators the service desk
@@ -259,6 +278,7 @@ def compute_month(sla: ServiceLevelAgreement, month: dt.date, *, actor, values: 
     if sla.state != SlaState.IN_FORCE:
         raise Refused(E.MONTH_SLA_STATE)
     period = period_of(sla, month)
+    _rules_in_force(period.month)
     existing = SlaMonth.objects.select_for_update().filter(sla=sla, month=period.month).first()
     if existing is not None and existing.state != MonthState.COMPUTED:
         raise Refused(E.MONTH_LOCKED)

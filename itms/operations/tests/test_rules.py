@@ -368,16 +368,26 @@ def test_a26_2_bands_follow_target_and_minimum_in_both_directions(demo):
     assert [band_of(down, Decimal(v)) for v in ("3", "6", "11", "15", "40")] == [0, 1, 2, 3, 4]
 
 
-def test_a26_2_weights_must_sum_to_100_before_the_sla_is_signed(demo):
-    """a26.2 (bad input): an SLA whose weights do not sum to 100 is refused with a Korean message; nothing changes."""
+@pytest.mark.parametrize(("weight", "total"), [(10, 105), (0, 95)])
+def test_a26_2_weights_must_sum_to_100_before_the_sla_is_signed(demo, client_of, weight, total):
+    """a26.2 (bad input): an SLA whose weights do not sum to 100 is refused with a Korean message giving the actual
+    total (satisfaction 5 → 10 points: 105; → 0 points: 95), on the page and through the engine; nothing changes."""
     sla = f.sla()
     indicator = sla.indicators.get(kind=IndicatorKind.SATISFACTION)
-    SlaIndicator.objects.filter(pk=indicator.pk).update(weight=10)  # 105 in all
-    with pytest.raises(Blocked) as blocked:
+    SlaIndicator.objects.filter(pk=indicator.pk).update(weight=weight)
+    with pytest.raises(Refused) as refused:
         ServiceLevelAgreement.workflow.execute(sla, "sign", actor=f.admin())
-    assert "100점" in blocked.value.message_text and blocked.value.clause == "a26.2"
+    assert f"가중치 합계가 {total}점입니다. 100점이어야 합니다" in refused.value.message_text
+    assert refused.value.clause == "a26.2"
+    it = client_of("security")
+    assert _transition(it, sla, "sign").status_code in (302, 303)
+    page = it.get(sla.get_absolute_url()).content.decode()
+    assert f"가중치 합계가 {total}점입니다" in page  # the refusal shown on the SLA's page
+    api = it.post(f"/api/workflow/operations/servicelevelagreement/{sla.pk}/sign/")
+    assert api.status_code == 400 and api.json()["code"] == "operations.sla_weights"
+    assert api.json()["clause"] == "a26.2" and f"{total}점" in api.json()["message"]
     sla.refresh_from_db()
-    assert sla.state == SlaState.DRAFT
+    assert sla.state == SlaState.DRAFT and sla.signed_on is None
 
 
 def test_a26_2_sla_page_shows_the_total_weight(client_of, demo):
@@ -534,6 +544,49 @@ def test_a26_3_csv_import_of_incidents_from_an_itsm_tool(demo, user_of):
     result = import_rows(registered(Incident), rows, user=user_of("security"))
     assert result.ok and result.created == 2
     assert Incident.objects.get(number="EXT-1").contract.number.endswith("-UP-OM-01")
+
+
+def test_a26_3_csv_import_reads_the_korean_labels_shown_on_screen(demo, user_of):
+    """a26.3: a CSV written from the screens (or this system's own export) names choices by their Korean labels —
+    the whole label, its short form or the words in brackets — and yes/no as 예/아니요; codes still work."""
+    header = "장애번호,정보시스템,장애 내용,장애 등급,발생 일시,복구 일시,서비스 중단,원인 분류\n"
+    rows = read_rows(_csv(header + "KR-1,UP-IMP,접수 중단,1등급 (서비스 중단),2026-06-02 09:00,2026-06-02 10:00,예,응용 소프트웨어\n"
+                                   "KR-2,UP-IMP,수리 오류,3등급,2026-06-03 09:00,2026-06-03 09:30,아니요,데이터베이스\n"
+                                   "KR-3,UP-EXP,화면 문구,경미,2026-06-04 09:00,2026-06-04 09:10,N,network\n"))  # fmt: skip
+    result = import_rows(registered(Incident), rows, user=user_of("security"))
+    assert result.ok, result.errors
+    got = {i.number: (i.severity, i.service_down, i.cause) for i in Incident.objects.filter(number__startswith="KR-")}
+    assert got == {
+        "KR-1": (Severity.S1, True, "software"),
+        "KR-2": (Severity.S3, False, "database"),
+        "KR-3": (Severity.S4, False, "network"),
+    }
+
+
+def test_a26_3_csv_import_names_a_label_it_does_not_know(demo, user_of, unchanged):
+    """a26.3 (bad input): a severity that is neither a code nor a label is refused naming the row and field."""
+    rows = read_rows(_csv(HEADER + "KR-9,UP-IMP,접수 지연,매우 심각,2026-06-02 09:00,2026-06-02 10:00,software\n"))
+    with unchanged():
+        result = import_rows(registered(Incident), rows, user=user_of("security"))
+    assert not result.ok and any(e.startswith("2행 장애 등급:") for e in result.errors)
+
+
+def test_a26_2_a_month_before_the_first_rule_pack_is_refused_in_korean(demo):
+    """a26.2: a month is scored under the rules in force in it; before the first rule pack there are none, so the
+    month is refused with a coded Korean message naming the month and the first pack's date; nothing is saved."""
+    from itms.regulation.rules import earliest_pack
+
+    first = earliest_pack()
+    before = first.effective_from.replace(day=1) - dt.timedelta(days=40)
+    system = f.system()
+    sla = f.sla(f.contract([system], start=before.replace(day=1), end=dt.date(2026, 12, 31)), signed=True)
+    with pytest.raises(Refused) as refused:
+        actions.compute_month(sla, before, actor=f.admin(), values=f.manual_values(sla))
+    text = refused.value.message_text
+    assert f"{before.year}. {before.month}.에 시행 중인 훈령이 없어 서비스수준을 산정하지 않습니다" in text
+    assert f"{first.effective_from.year}. {first.effective_from.month}. {first.effective_from.day}." in text
+    assert refused.value.clause == "a26.2" and "month" in refused.value.message_dict
+    assert not SlaMonth.objects.filter(sla=sla).exists()
 
 
 def test_a26_3_import_row_naming_an_unknown_system_saves_nothing(demo, user_of, unchanged):
