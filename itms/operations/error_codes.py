@@ -47,6 +47,7 @@ class OperationsErrors(ErrorCodes):
         "a26.2",
         "측정 월 {month} 계약기간({start}~{end}) 밖입니다: 계약기간 안의 달만 측정합니다.",
     )
+    MONTH_FUTURE = Code("a26.2", "측정 월 {month} 아직 시작하지 않았습니다: 지난 달과 이번 달(오늘까지)만 측정합니다.")
     MONTH_SLA_STATE = Code("a26.2", "체결한 서비스수준협약만 월별로 측정합니다.", status=409)
     MONTH_TWICE = Code("a26.2", "{month} 측정이 이미 있습니다: 그 측정을 다시 산정하십시오.", status=409)
     MONTH_LOCKED = Code("a26.2", "업체에 통보했거나 확정한 측정은 다시 산정하지 않습니다.", status=409)

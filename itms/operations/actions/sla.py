@@ -87,15 +87,23 @@ class Period:
     first_day: dt.date  # inside the contract
     last_day: dt.date
     start: dt.datetime
-    end: dt.datetime  # exclusive
+    end: dt.datetime  # exclusive; for the month in progress, the minute the measurement was taken
+    in_progress: bool = False
 
     @property
     def days(self) -> int:
         return (self.last_day - self.first_day).days + 1
 
+    @property
+    def hours(self) -> Decimal:
+        return hours(self.end - self.start)
 
-def period_of(sla: ServiceLevelAgreement, month: dt.date) -> Period:
-    """The month's days inside the contract; a month wholly outside it is refused (a26.2)."""
+
+def period_of(sla: ServiceLevelAgreement, month: dt.date, *, now: dt.datetime | None = None) -> Period:
+    """The month's days inside the contract; a month wholly outside it is refused (a26.2). The month in progress
+    is measured up to ``now`` (to the minute): its planned hours are the hours gone by, not the whole month's, or
+    the days still to come would count as service without a fault. A month not yet begun is refused."""
+    now = now or timezone.now()
     month = month.replace(day=1)
     month_end = add_months(month, 1) - dt.timedelta(days=1)
     contract = sla.contract
@@ -111,6 +119,10 @@ def period_of(sla: ServiceLevelAgreement, month: dt.date) -> Period:
     zone = timezone.get_current_timezone()
     start = dt.datetime.combine(first, dt.time.min, tzinfo=zone)
     end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    if now <= start:
+        raise Refused(E.MONTH_FUTURE, field="month", month=josa(f"{month.year}. {month.month}.", "은/는"))
+    if now < end:
+        return Period(month, first, last, start, now.replace(second=0, microsecond=0), in_progress=True)
     return Period(month, first, last, start, end)
 
 
@@ -123,7 +135,14 @@ class Figure:
 
 def availability(sla, period: Period, systems: list[int]) -> tuple[Figure, Decimal, Decimal]:
     per_day = Decimal(sla.service_hours_per_day)
-    planned = per_day * period.days * len(systems)
+    if period.in_progress:  # the hours gone by, at the agreed share of the day
+        planned = period.hours * per_day / Decimal(24) * len(systems)
+        span = f"{q2(period.hours)}시간 (진행 중인 달: {timezone.localtime(period.end):%-d일 %H:%M}까지)"
+        if per_day != 24:
+            span += f" × {per_day}/24"
+    else:
+        planned = per_day * period.days * len(systems)
+        span = f"{period.days}일 × {per_day}시간"
     windows = MaintenanceWindow.objects.filter(
         system_id__in=systems, starts_at__lt=period.end, ends_at__gt=period.start
     ).only("starts_at", "ends_at")
@@ -140,7 +159,7 @@ def availability(sla, period: Period, systems: list[int]) -> tuple[Figure, Decim
         return Figure(None, "계획 서비스시간이 없습니다."), planned, down
     value = q2((planned - down) / planned * HUNDRED)
     basis = (
-        f"계획 서비스시간 {q2(planned)}시간 (시스템 {len(systems)}개 × {period.days}일 × {per_day}시간"
+        f"계획 서비스시간 {q2(planned)}시간 (시스템 {len(systems)}개 × {span}"
         f"{f' − 계획 작업 {q2(window_hours)}시간' if window_hours else ''}), 비계획 장애시간 {q2(down)}시간: "
         f"({q2(planned)} − {q2(down)}) ÷ {q2(planned)} × 100 = {value}%"
     )
@@ -277,7 +296,8 @@ def compute_month(sla: ServiceLevelAgreement, month: dt.date, *, actor, values: 
         raise Forbidden(E.MEASURE_WHO)
     if sla.state != SlaState.IN_FORCE:
         raise Refused(E.MONTH_SLA_STATE)
-    period = period_of(sla, month)
+    now = timezone.now()
+    period = period_of(sla, month, now=now)
     _rules_in_force(period.month)
     existing = SlaMonth.objects.select_for_update().filter(sla=sla, month=period.month).first()
     if existing is not None and existing.state != MonthState.COMPUTED:
@@ -299,7 +319,7 @@ def compute_month(sla: ServiceLevelAgreement, month: dt.date, *, actor, values: 
             figures[indicator.pk] = (Figure(q2(raw), "입력값"), MeasurementSource.ENTERED)
     record = existing or SlaMonth(sla=sla, month=period.month)
     record.planned_hours, record.downtime_hours = q2(planned), q2(down)
-    record.computed_at = timezone.now()
+    record.computed_at = now
     record.save()
     score = Decimal(0)
     for indicator in indicators:

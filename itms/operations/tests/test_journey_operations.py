@@ -12,9 +12,10 @@ Each role works in its own browser context on the demo agency:
   1st of this month, computes this month's SLA figures from the service desk (a26.2) and opens the measurement:
   the availability's basis names the downtime, the total score, the grade and the payment adjustment are shown.
 
-The demo measures every month before this one, so this month is computed here for the first time. What the page must
-show is worked from the records (planned hours − downtime) ÷ planned hours, not read back from the code: the downtime
-includes the 3.6 hours of the incident filed here. Screenshots: artifacts/screenshots/test_request_to_queue_and_sla_month/.
+The demo measures every month before this one, so this month is computed here for the first time, while it is in
+progress. What the page must show is worked from the records (planned hours − downtime) ÷ planned hours over the
+hours gone by, not read back from the code: the downtime includes the 3.6 hours of the incident filed here. (The
+first run of this journey computed the month as if all 31 days had passed: 9,672 planned hours on the 4th.) Screenshots: artifacts/screenshots/test_request_to_queue_and_sla_month/.
 """
 
 from __future__ import annotations
@@ -211,23 +212,24 @@ def test_request_to_queue_and_sla_month(page, page_log, open_as):
     record = SlaMonth.objects.get(sla=sla, month=first)
     assert record.state == MonthState.COMPUTED
 
-    # Worked from the records: every covered system × the days so far × 24 h, less planned windows; the downtime is
-    # every service-stopping incident's part in the month, the 3.6 hours filed above among them.
+    # Worked from the records: the month in progress is measured up to the minute of the measurement — every covered
+    # system × the hours gone by (24 h a day), less planned windows; the downtime is every service-stopping incident's
+    # part in that span, the 3.6 hours filed above among them.
     systems = list(contract.systems.values_list("pk", flat=True))
     zone = timezone.get_current_timezone()
     start = dt.datetime.combine(first, dt.time.min, tzinfo=zone)
-    end = dt.datetime.combine(
+    month_end = dt.datetime.combine(
         min((first + dt.timedelta(days=32)).replace(day=1), contract.ends_on + dt.timedelta(days=1)),
         dt.time.min,
         tzinfo=zone,
     )
+    end = min(month_end, record.computed_at.replace(second=0, microsecond=0))
 
     def part(a, b) -> Decimal:
         lo, hi = max(a, start), min(b or end, end)
         return Decimal((hi - lo).total_seconds()) / 3600 if hi > lo else Decimal(0)
 
-    days = (end - start).days
-    planned = Decimal(24 * days * len(systems)) - sum(
+    planned = part(start, end) * len(systems) - sum(
         (part(w.starts_at, w.ends_at) for w in MaintenanceWindow.objects.filter(system_id__in=systems)), Decimal(0)
     )
     down = sum(

@@ -336,6 +336,26 @@ def test_a26_2_worked_example_below_the_minimum_lowers_the_level_band_by_band(de
     assert month.score == Decimal("76.00") and month.grade == "D"
 
 
+def test_a26_2_the_month_in_progress_counts_only_the_hours_gone_by(demo):
+    """a26.2: measured on 6. 10. 12:00:30, June so far is 9 days and 12 hours = 228 h (to the minute); one outage of
+    2.28 h → (228 − 2.28) ÷ 228 × 100 = 99.00 %, not (720 − 2.28) ÷ 720 = 99.68 % as if the rest of June had no
+    fault. A month not yet begun is refused."""
+    from itms.operations.actions.sla import availability, period_of
+
+    sla, system = _one_system_sla()
+    f.incident(system, day=dt.date(2026, 6, 3), hours=2.28, severity=Severity.S1)
+    now = f.at(dt.date(2026, 6, 10), 12) + dt.timedelta(seconds=30)
+    period = period_of(sla, dt.date(2026, 6, 1), now=now)
+    assert period.in_progress and period.hours == Decimal(228)
+    figure, planned, down = availability(sla, period, [system.pk])
+    assert planned == Decimal(228) and down == Decimal("2.28") and figure.value == Decimal("99.00")
+    assert "진행 중인 달: 10일 12:00까지" in figure.basis
+    with pytest.raises(Refused) as refused:
+        period_of(sla, dt.date(2026, 7, 1), now=now)
+    assert "측정 월 2026. 7.은 아직 시작하지 않았습니다" in refused.value.message_text
+    assert not period_of(sla, dt.date(2026, 5, 1), now=now).in_progress
+
+
 def test_a26_2_planned_windows_are_not_outages_and_leave_the_planned_hours(demo):
     """a26.2: a 3 h planned window is taken out of the planned service hours (720 − 3 = 717 h) and is no outage."""
     sla, system = _one_system_sla()
