@@ -290,7 +290,15 @@ def sla_year(request, pk: int, year: int):
     if year not in reports.years_of(sla):
         raise Http404("계약기간 밖의 연도입니다.")
     report = reports.year_report(sla, year)
-    return render(request, "operations/sla_year.html", {"sla": sla, "report": report, "years": reports.years_of(sla)})
+    measured = [r.record for r in report.measured]
+    chart = {
+        "labels": [f"{m.month.year}. {m.month.month}." for m in measured],
+        "scores": [float(m.score) for m in measured],
+        "availability": [float(a) if (a := _availability(m)) is not None else None for m in measured],
+        "grades": [m.grade for m in measured],
+    }
+    context = {"sla": sla, "report": report, "years": reports.years_of(sla), "chart": chart}
+    return render(request, "operations/sla_year.html", context)
 
 
 @login_required

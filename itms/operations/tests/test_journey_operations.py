@@ -10,7 +10,8 @@ Each role works in its own browser context on the demo agency:
   (a25.4);
 - then, under the O&M contract <year>-UP-OM-01, records an S1 incident that stopped 수입통관 for 3시간 36분 on the
   1st of this month, computes this month's SLA figures from the service desk (a26.2) and opens the measurement:
-  the availability's basis names the downtime, the total score, the grade and the payment adjustment are shown.
+  the availability's basis names the downtime, the total score, the grade and the payment adjustment are shown;
+  the month is reported to the vendor and appears in the contract's yearly report with its chart.
 
 The demo measures every month before this one, so this month is computed here for the first time, while it is in
 progress. What the page must show is worked from the records (planned hours − downtime) ÷ planned hours over the
@@ -245,4 +246,14 @@ def test_request_to_queue_and_sla_month(page, page_log, open_as):
     assert f"{availability}%" in text, (availability, text)
     assert f"{record.score}" in text and record.grade and record.grade in text
     assert "대가 조정" in text
+
+    # --- reported to the vendor and in the contract's yearly report -----------------------------------------------
+    submit(it, transition(it, "report"))
+    assert state(it) == MonthState.REPORTED.label
+    it.goto(reverse("operations:sla_year", args=[sla.pk, first.year]))
+    row = it.locator("[data-testid=sla-year] tbody tr").nth(first.month - 1)
+    assert f"{first.year}. {first.month}." in row.inner_text() and "업체 통보" in row.inner_text()
+    assert f"{record.score}" in row.inner_text() and record.grade in row.inner_text()
+    it.locator("#chart-sla").wait_for()
+    shot(it, "it-sla-year-report", full_page=True)
     page_log.assert_clean()
