@@ -54,9 +54,10 @@ def test_a26_2_api_computes_the_worked_month_720_hours_with_3_6_down(one_system_
         ("security", {"month": "2026-06-01", "values": {"backup": "100"}}, 400, E.VALUE_MISSING.code),
         ("security", {"month": "6월", "values": MANUAL}, 400, E.MONTH_FORMAT.code),
         ("security", {"month": "2026-06-01", "values": {**MANUAL, "uptime": "1"}}, 400, E.VALUES_UNKNOWN.code),
+        ("security", {"month": "2026-06-01", "values": ["100", "90", "80"]}, 400, E.VALUES_FORMAT.code),
         ("itdept", {"month": "2026-06-01", "values": MANUAL}, 403, E.MEASURE_WHO.code),  # another IT department
     ],
-    ids=["outside-contract", "value-missing", "bad-month", "unknown-indicator", "other-it-department"],
+    ids=["outside-contract", "value-missing", "bad-month", "unknown-indicator", "values-not-keyed", "other-it-dept"],
 )
 def test_a26_2_api_refusals_are_coded_and_save_nothing(one_system_sla, client_of, username, body, status, code):
     sla, _ = one_system_sla
