@@ -10,7 +10,7 @@ from itms.projects.models import Project
 from itms.resources.models import InformationSystem
 
 from . import actions, cycles
-from .models import PreReview, ProjectPlan, StrategicGoal, StrategicPlan, StrategicTask
+from .models import PlanningCycle, PreReview, ProjectPlan, StrategicGoal, StrategicPlan, StrategicTask
 
 GOALS = [
     ("데이터 기반 지능형 관세행정", ["인공지능 위험관리 고도화", "관세 빅데이터 활용 확대"]),
@@ -51,7 +51,10 @@ def build_demo_planning() -> None:
     for code, system_codes in systems.items():
         Project.objects.get(code=code).related_systems.add(*InformationSystem.objects.filter(code__in=system_codes))
 
-    cycle = actions.open_cycle(actor=itplan, year=2027)
+    # Opened once: a second seed_demo must not enrol projects registered since (e.g. a maintenance request
+    # converted into a 2027 project by the operations demo), whose a8.1 deadline had passed when they came.
+    opened = PlanningCycle.objects.filter(year=2027, opened_at__isnull=False).first()
+    cycle = opened or actions.open_cycle(actor=itplan, year=2027)
     ai_xray = Project.objects.get(code="2027-CLP-001")
     if not PreReview.objects.filter(cycle=cycle, project=ai_xray).exists():
         review = actions.start_pre_review(actor=sponsor, cycle=cycle, project=ai_xray)

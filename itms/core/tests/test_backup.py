@@ -1,10 +1,11 @@
 """Backup and restore, round trip: every table and every attachment comes back, and the audit chain verifies.
 
 The operator commands run as an operator runs them (``manage.py backup_data`` / ``restore_data`` in their own
-processes, production settings) on a scratch database: migrated, the demo agency seeded, then some activity
+processes, production settings) on a scratch database: migrated, the demo agency seeded (copied from the suite's
+kept build, itms.testing.dbcache, when there is one: the same migrations and ``build_demo``), then some activity
 — a committee meeting convened (its obligations opened), seven votes cast and a resolution recorded (so the
-hash chain has entries), and attachments written. SQLite always; PostgreSQL as well when the suite runs with
-a PostgreSQL DATABASE_URL (two scratch databases on that server, dropped afterwards).
+hash chain has entries), and attachments written. On the suite's engine: SQLite, or PostgreSQL when the suite runs
+with a PostgreSQL DATABASE_URL (two scratch databases on that server, dropped afterwards).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -149,13 +151,8 @@ def _admin_sql(sql: str) -> None:
         conn.execute(sql)
 
 
-ENGINES = [
-    "sqlite",
-    pytest.param(
-        "postgresql",
-        marks=pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL: DATABASE_URL가 PostgreSQL일 때만"),
-    ),
-]
+# The engine the suite runs on (CI runs the suite on both): its kept build is the source database.
+ENGINES = ["postgresql" if ON_POSTGRES else "sqlite"]
 
 
 @pytest.fixture(params=ENGINES)
@@ -177,12 +174,13 @@ def databases(request, tmp_path):
 
 # One test per engine (not one per assertion): the scratch installation takes 15-40 s to build, and pytest-xdist
 # would build a module-scoped one again on every worker that runs a piece of it.
-def test_backup_and_restore_round_trip_keeps_every_table_every_attachment_and_the_chain(databases, tmp_path):
+def test_backup_and_restore_round_trip_keeps_every_table_every_attachment_and_the_chain(request, databases, tmp_path):
     source_url, target_url = databases
     # Given a database with the demo agency, a meeting with seven votes and a resolution, and attachments
     source = Scratch(tmp_path / "source", source_url)
-    source.manage("migrate", "--no-input", "-v", "0")
-    source.manage("seed_demo")
+    if not _from_kept_build(request, source):
+        source.manage("migrate", "--no-input", "-v", "0")
+        source.manage("seed_demo")
     seeded = source.probe()  # the demo's own committees have votes and resolutions already
     source.manage("shell", "-c", ACTIVITY)
     before = source.probe()
@@ -225,6 +223,31 @@ def test_backup_and_restore_round_trip_keeps_every_table_every_attachment_and_th
     fresh = Scratch(tmp_path / "fresh", f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
     refused = fresh.manage("restore_data", str(damaged), check=False)
     assert refused.returncode != 0 and "해시가 다릅니다" in refused.stderr
+
+
+def _from_kept_build(request, source: Scratch) -> bool:
+    """The source database and its media from the suite's kept build (migrated, demo agency), if this engine has one.
+
+    Migrating and seeding in subprocesses cost this test four to fifteen minutes of one worker; the kept build is
+    the same migrations and the same ``build_demo``. False (migrate and seed instead) when the cache is off.
+    """
+    from django.db import connection
+
+    request.getfixturevalue("django_db_setup")  # builds or loads the suite's database, and keeps it
+    state = request.getfixturevalue("_test_db_cache")
+    entry = state.entry if state is not None else None
+    scheme = "sqlite" if source.database_url.startswith("sqlite") else "postgresql"
+    if entry is None or not entry.ready or entry.vendor != scheme or connection.vendor != scheme:
+        return False
+    if scheme == "sqlite":
+        shutil.copyfile(entry.folder / "db.sqlite3", source.database_url.removeprefix("sqlite:///"))
+    else:
+        name = dj_database_url.parse(source.database_url)["NAME"]
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        _admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{entry.template}"')
+    if (entry.folder / "media").is_dir():
+        shutil.copytree(entry.folder / "media", source.media, dirs_exist_ok=True)
+    return True
 
 
 def _damaged_copy(archive: Path, damaged: Path) -> Path:

@@ -19,6 +19,12 @@ pytestmark = pytest.mark.django_db
 INBOX = "/notifications/"
 
 
+@pytest.fixture(autouse=True)
+def _empty_inboxes(demo):
+    """Each test starts from empty inboxes: the demo's own notices (SLA results, due dates) would mix in."""
+    Notification.objects.all().delete()
+
+
 def _user(username: str) -> User:
     return User.objects.get(username=username)
 
