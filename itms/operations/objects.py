@@ -200,6 +200,7 @@ register(
     fixed_after_create=("diagnosis",),
     conditions={"change": FINDING_OPEN, "delete": FINDING_OPEN},
 )
-add_menu_item(MENU, "운영 현황", "operations:dashboard", "operations.view_incident")
+# The overview and the queue are the agency's (views._officials_only): no link for a vendor.
+add_menu_item(MENU, "운영 현황", "operations:dashboard", "operations.view_incident", staff_only=True)
 add_menu_item(MENU, "운영 시스템", "operations:systems", "operations.view_incident")
-add_menu_item(MENU, "유지관리 우선순위", "operations:queue", "operations.view_maintenancerequest")
+add_menu_item(MENU, "유지관리 우선순위", "operations:queue", "operations.view_maintenancerequest", staff_only=True)
