@@ -174,6 +174,7 @@ def databases(request, tmp_path):
 
 # One test per engine (not one per assertion): the scratch installation takes 15-40 s to build, and pytest-xdist
 # would build a module-scoped one again on every worker that runs a piece of it.
+@pytest.mark.django_db  # the suite's database set up (and kept) first: its copy is the source database
 def test_backup_and_restore_round_trip_keeps_every_table_every_attachment_and_the_chain(request, databases, tmp_path):
     source_url, target_url = databases
     # Given a database with the demo agency, a meeting with seven votes and a resolution, and attachments
@@ -233,7 +234,6 @@ def _from_kept_build(request, source: Scratch) -> bool:
     """
     from django.db import connection
 
-    request.getfixturevalue("django_db_setup")  # builds or loads the suite's database, and keeps it
     state = request.getfixturevalue("_test_db_cache")
     entry = state.entry if state is not None else None
     scheme = "sqlite" if source.database_url.startswith("sqlite") else "postgresql"
