@@ -45,6 +45,14 @@ class ItmsModelSerializer(serializers.ModelSerializer):
             kwargs["allow_blank"] = True
         return kwargs
 
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        # A non-editable field comes back read-only before DRF reads blank, so its enum would lack "" too
+        # (e.g. MeasurementTarget.band before the computation).
+        if kwargs.get("read_only") and model_field.choices and model_field.blank and "choices" in kwargs:
+            kwargs["allow_blank"] = True
+        return field_class, kwargs
+
     def get_fields(self):
         fields = super().get_fields()
         writable = self.context.get("writable")

@@ -110,11 +110,20 @@ def test_f1_change_with_a_non_integer_id_is_not_found(method, lookup, admin_clie
     assert (body["detail"], body["message"], body["code"]) == ("자료를 찾을 수 없습니다.",) * 2 + ("not_found",)
 
 
-@pytest.mark.parametrize("field", ["owed_to_role", "owed_by_role"])
-def test_f2_obligation_schema_allows_a_blank_role(field):
+@pytest.mark.parametrize(
+    ("component", "field"),
+    [
+        ("Obligation", "owed_to_role"),
+        ("Obligation", "owed_by_role"),
+        # Non-editable model fields: blank until the a27 computation and the a28 decision fill them.
+        ("MeasurementTarget", "band"),
+        ("MeasurementTarget", "outcome"),
+    ],
+)
+def test_f2_read_only_blank_choice_fields_allow_blank_in_the_schema(component, field):
     """Read-only choice fields that may be blank keep "" in their enum (BlankEnum)."""
     raw = SchemaGenerator().get_schema(request=None, public=True)
-    assert "BlankEnum" in repr(raw["components"]["schemas"]["Obligation"]["properties"][field])
+    assert "BlankEnum" in repr(raw["components"]["schemas"][component]["properties"][field])
 
 
 @pytest.mark.parametrize("url", ["/api/regulation/calendar-exceptions/", "/regulation/calendar-exceptions/"])
