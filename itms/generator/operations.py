@@ -69,10 +69,11 @@ def _service_requests(ctx: Context) -> None:
     ServiceRequest = apps.get_model("operations", "ServiceRequest")
     rng = ctx.rng("operations.requests")
     total = ctx.target("service_requests")
+    ids = ctx.ids.take(ServiceRequest, total)
     now = aware(ctx.today, 0)
 
     def rows():
-        for pk in ctx.ids.take(ServiceRequest, total):
+        for pk in ids:
             requested = aware(ctx.day_between(rng, ctx.start, ctx.today - dt.timedelta(days=1)), rng.randint(9, 17))
             due = requested + dt.timedelta(days=rng.choice((1, 2, 3, 5)))
             done = requested + dt.timedelta(hours=rng.uniform(1, 24 * 6))

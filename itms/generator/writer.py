@@ -12,6 +12,7 @@ generator is responsible for producing valid data (it uses the same choices and 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 
@@ -20,6 +21,7 @@ from django.db import connection, models
 
 COPY_BUFFER_ROWS = 20_000
 SQLITE_BATCH_ROWS = 5_000
+COPY_BATCH_ROWS = 20_000
 
 
 def is_postgres() -> bool:
@@ -82,12 +84,16 @@ def insert(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequ
     connection.ensure_connection()
     count = 0
     if postgres:
+        # A batch of rows is made before its COPY opens: a row generator may query (an id range, a lookup), and
+        # the connection answers nothing else while a COPY is open, so such a query would wait forever.
+        rows = iter(rows)
         with connection.cursor() as wrapper:
             raw = wrapper.cursor  # the psycopg cursor under Django's wrapper
-            with raw.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(prepared(row))
-                    count += 1
+            while batch := [prepared(row) for row in itertools.islice(rows, COPY_BATCH_ROWS)]:
+                with raw.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
+                    for row in batch:
+                        copy.write_row(row)
+                count += len(batch)
         return count
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})"  # noqa: S608 - names from the model
