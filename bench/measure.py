@@ -28,6 +28,11 @@ EXTRA_PAGES = [
     "planning:portfolio",
     "execution:dashboard",  # every project's progress and deliverables (a17.5)
     "execution:missing_deliverables",
+    "operations:dashboard",  # SLA months, open incidents, the queue (a25, a26)
+    "operations:queue",
+    "performance:dashboard",  # rounds, scores and decisions (a27)
+    "resources:currency",  # the inventory's currency and the O&M coverage (a29.3)
+    "resources:coverage",
 ]
 _NUMBERS = re.compile(r"\b\d+\b")
 _STRINGS = re.compile(r"'(?:[^']|'')*'")
