@@ -6,6 +6,7 @@ DATABASE_URL chooses SQLite (default) or PostgreSQL, exactly as in production.
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 os.environ.setdefault("ITMS_SECRET_KEY", "test-only-secret-key-not-for-production")
 os.environ.setdefault("ITMS_TESTING", "1")
@@ -24,5 +25,13 @@ DATA_DIR = Path(tempfile.mkdtemp(prefix="itms-test-data-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Parallel test workers each have their own database: their cached readings must not meet in a shared Redis.
+# A prefix is not enough, because the tests' cache.clear() is Redis's FLUSHDB: one worker's clear emptied the
+# other's cache in the middle of its test (a query count that grew). So each worker gets its own Redis database,
+# counted down from the configured one (gw0 → 15, gw1 → 14 for …/15).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 for _cache in CACHES.values():  # noqa: F405
-    _cache["KEY_PREFIX"] = f"itms-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    _cache["KEY_PREFIX"] = f"itms-test-{_WORKER}"
+    if _cache["BACKEND"].endswith("RedisCache") and _WORKER.startswith("gw"):
+        _url = urlsplit(_cache["LOCATION"])
+        _db = (int(_url.path.strip("/") or 0) - int(_WORKER[2:])) % 16
+        _cache["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))
