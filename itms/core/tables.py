@@ -8,6 +8,7 @@ made from one ``reverse()`` per model and page (``detail_url``), not one per row
 """
 
 import django_tables2 as tables
+from django.db import models
 from django.db.models import Q
 from django.template.base import render_value_in_context
 from django.urls import NoReverseMatch, get_script_prefix, reverse
@@ -15,14 +16,25 @@ from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django_tables2 import utils as tables_utils
+from django_tables2.columns import library
 from django_tables2.rows import BoundRows
 
 from .formats import format_date, format_won
 from .pagination import CURSOR_PARAM, EstimatedCountPaginator, KeysetPage, is_big, keyset_page
 
 
+@library.register
 class DateColumn(tables.Column):
+    """Every date and date-time column, declared or made from a model field: django-tables2's own date columns
+    compile a template for every cell (a fifth of an incident page's CPU at scale 1.0); this formats in Python."""
+
     attrs = {"td": {"class": "text-nowrap"}}
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if isinstance(field, models.DateField):  # DateTimeField is one too
+            return cls(**kwargs)
+        return None
 
     def render(self, value):
         return format_date(value)
