@@ -160,28 +160,64 @@ def page_log() -> PageLog:
     return PageLog()
 
 
-@pytest.fixture
-def page(browser: Browser, live_server, demo, page_log: PageLog, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh context on the live server with the demo agency, recording into ``page_log``."""
+def _new_context(browser: Browser, base_url: str):
     context = browser.new_context(
-        base_url=live_server.url,
+        base_url=base_url,
         viewport=VIEWPORT,
         locale="ko-KR",
         timezone_id="Asia/Seoul",
         service_workers="block",
     )
     context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
+    return context
+
+
+def _record(tab: Page, page_log: PageLog) -> None:
     tab.on("request", page_log.on_request)
     tab.on("response", page_log.on_response)
     tab.on("requestfailed", page_log.on_request_failed)
     tab.on("console", page_log.on_console)
     tab.on("pageerror", page_log.on_page_error)
+
+
+@pytest.fixture
+def page(browser: Browser, live_server, demo, page_log: PageLog, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh context on the live server with the demo agency, recording into ``page_log``."""
+    context = _new_context(browser, live_server.url)
+    tab = context.new_page()
+    _record(tab, page_log)
     _SHOTS[tab] = _ShotDir(_screenshot_dir(request.node.name))
     try:
         yield tab
     finally:
         _SHOTS.pop(tab, None)
+        context.close()
+
+
+def watch(tab: Page, page: Page, page_log: PageLog) -> None:
+    """Record ``tab`` into the test's page_log and number its screenshots with ``page``'s."""
+    _record(tab, page_log)
+    _SHOTS[tab] = _SHOTS[page]
+
+
+@pytest.fixture
+def open_as(browser: Browser, live_server, page: Page, page_log: PageLog):
+    """open_as("itplan") → a new browser context signed in as that user, recorded and photographed like ``page``:
+    journeys where several people act in turn keep one tab each."""
+    contexts = []
+
+    def open_tab(username: str) -> Page:
+        context = _new_context(browser, live_server.url)
+        contexts.append(context)
+        tab = context.new_page()
+        watch(tab, page, page_log)
+        login(tab, username)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        for tab in context.pages:
+            _SHOTS.pop(tab, None)
         context.close()
 
 

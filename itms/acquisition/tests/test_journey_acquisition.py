@@ -52,7 +52,6 @@ from itms.acquisition.models import (
 )
 from itms.governance.models import Meeting
 from itms.projects.models import Project
-from itms.testing import browser as browser_helpers
 from itms.testing.browser import login, needs_chromium, shot
 
 pytest_plugins = ["itms.testing.browser"]
@@ -62,41 +61,6 @@ PROJECT = "2027-CLP-003"
 BIDS = {"A": 1_000_000_000, "B": 900_000_000}
 QUANTITATIVE = {"A": ("10", "5", "5"), "B": ("8", "4", "4")}  # 수행실적 10, 경영상태 5, 기술인력 5
 SHARES = {"A": ("1.0", "0.9", "0.9", "0.9", "0.5"), "B": ("0.8", "0.8", "0.8", "1.0", "0.2")}  # by sheet A–E
-
-
-@pytest.fixture
-def open_as(browser, live_server, page, page_log):
-    """open_as("itplan") → a new browser context signed in as that user, recorded and photographed like ``page``."""
-    contexts = []
-
-    def open_tab(username: str):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport=browser_helpers.VIEWPORT,
-            locale="ko-KR",
-            timezone_id="Asia/Seoul",
-            service_workers="block",
-        )
-        context.set_default_timeout(browser_helpers.TIMEOUT_MS)
-        contexts.append(context)
-        tab = context.new_page()
-        for event, handler in (
-            ("request", page_log.on_request),
-            ("response", page_log.on_response),
-            ("requestfailed", page_log.on_request_failed),
-            ("console", page_log.on_console),
-            ("pageerror", page_log.on_page_error),
-        ):
-            tab.on(event, handler)
-        browser_helpers._SHOTS[tab] = browser_helpers._SHOTS[page]
-        login(tab, username)
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        for tab in context.pages:
-            browser_helpers._SHOTS.pop(tab, None)
-        context.close()
 
 
 def submit(page, button) -> str:

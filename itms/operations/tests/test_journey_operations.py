@@ -33,48 +33,12 @@ from itms.operations.actions.common import head_users
 from itms.operations.choices import MonthState, RequestState, Severity
 from itms.operations.models import Incident, MaintenanceRequest, MaintenanceWindow, ServiceLevelAgreement, SlaMonth
 from itms.resources.models import InformationSystem, MaintenanceContract
-from itms.testing import browser as browser_helpers
 from itms.testing.browser import login, needs_chromium, shot
 
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 TITLE = "수입신고 심사 화면 위험 선별 사유 표시"
-
-
-@pytest.fixture
-def open_as(browser, live_server, page, page_log):
-    """open_as("security") → a new browser context signed in as that user, recorded and photographed like ``page``."""
-    contexts = []
-
-    def open_tab(username: str):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport=browser_helpers.VIEWPORT,
-            locale="ko-KR",
-            timezone_id="Asia/Seoul",
-            service_workers="block",
-        )
-        context.set_default_timeout(browser_helpers.TIMEOUT_MS)
-        contexts.append(context)
-        tab = context.new_page()
-        for event, handler in (
-            ("request", page_log.on_request),
-            ("response", page_log.on_response),
-            ("requestfailed", page_log.on_request_failed),
-            ("console", page_log.on_console),
-            ("pageerror", page_log.on_page_error),
-        ):
-            tab.on(event, handler)
-        browser_helpers._SHOTS[tab] = browser_helpers._SHOTS[page]
-        login(tab, username)
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        for tab in context.pages:
-            browser_helpers._SHOTS.pop(tab, None)
-        context.close()
 
 
 def submit(page, button) -> str:

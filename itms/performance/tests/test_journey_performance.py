@@ -36,11 +36,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from itms.performance.choices import Band, TargetState
+from itms.accounts.roles import Role
+from itms.performance.choices import Band, RoundState, TargetState
 from itms.performance.models import MeasurementRound, MeasurementTarget
 from itms.projects.choices import ProjectStage
+from itms.regulation.models import Obligation
 from itms.testing.browser import login, needs_chromium, shot
 
 pytest_plugins = ["itms.testing.browser"]
@@ -101,6 +104,24 @@ def test_a_years_measurement_from_target_list_to_a_project_idea(page, page_log):
     assert f"측정 대상 시스템 ({included}개 대상" in targets.inner_text()
     assert "2027년 말 기준 운영" in targets.inner_text() or "운영 중이 아닙니다" in targets.inner_text()
     shot(page, "itplan-2027-proposed")
+    # The 정보기획담당관 confirms the list and the data requests open (a27.2): UP-INV's 2027 target is owed by the
+    # department that runs it (시스템운영팀, its head), to the 정보기획담당관; their own systems owe nothing to themselves.
+    submit(page, transition(page, "confirm"))
+    proposed.refresh_from_db()
+    assert proposed.state == RoundState.CONFIRMED
+    next_year = proposed.targets.select_related("system__operating_unit").get(system__code="UP-INV")
+    assert next_year.included and next_year.state == TargetState.REQUESTED
+    request = Obligation.objects.get(
+        kind="performance_data_request",
+        subject_type=ContentType.objects.get_for_model(MeasurementTarget),
+        subject_id=next_year.pk,
+    )
+    assert (request.owed_by_unit.name, request.owed_by_role, request.owed_to_role) == (
+        "시스템운영팀",
+        Role.IT_DEPARTMENT_HEAD,
+        Role.IT_PLANNING_OFFICER,
+    )
+    shot(page, "itplan-2027-confirmed")
     page.goto(item.round.get_absolute_url())
     assert "대상 확정·자료 요청" in page.locator("#workflow-panel").inner_text()
 

@@ -20,8 +20,7 @@ from django.utils import timezone
 
 from itms.governance.models import Body, Meeting, Minutes
 from itms.projects.models import Project
-from itms.testing import browser as browser_helpers
-from itms.testing.browser import login, needs_chromium, shot
+from itms.testing.browser import login, needs_chromium, shot, watch
 
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -33,43 +32,6 @@ PRESENT_THEN = ["윤서진", "최민수", "서현우"]  # 5 of 9 with the chair:
 # The secretary records the other members' votes; 이서연 (the secretary's own seat) votes with 내 표결.
 VOTES = {"김정민": "찬성", "윤서진": "찬성", "최민수": "반대", "서현우": "기권"}
 ABSENT = "임재원"  # airport_it, not recorded as present
-
-
-@pytest.fixture
-def open_as(browser, live_server, page, page_log):
-    """open_as("cio") → a new browser context signed in as that user, recorded and photographed like ``page``."""
-    contexts = []
-
-    def open_tab(username: str):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport=browser_helpers.VIEWPORT,
-            locale="ko-KR",
-            timezone_id="Asia/Seoul",
-            service_workers="block",
-        )
-        context.set_default_timeout(browser_helpers.TIMEOUT_MS)
-        contexts.append(context)
-        tab = context.new_page()
-        watch(tab, page, page_log)
-        login(tab, username)
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        for tab in context.pages:
-            browser_helpers._SHOTS.pop(tab, None)
-        context.close()
-
-
-def watch(tab, page, page_log) -> None:
-    """Record ``tab`` into the test's page_log and number its screenshots with ``page``'s."""
-    tab.on("request", page_log.on_request)
-    tab.on("response", page_log.on_response)
-    tab.on("requestfailed", page_log.on_request_failed)
-    tab.on("console", page_log.on_console)
-    tab.on("pageerror", page_log.on_page_error)
-    browser_helpers._SHOTS[tab] = browser_helpers._SHOTS[page]
 
 
 def submit(page, button, *, expect_error: bool = False) -> str:

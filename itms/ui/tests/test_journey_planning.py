@@ -20,7 +20,6 @@ import pytest
 from itms.governance.models import Meeting
 from itms.planning.models import PlanningCycle, ProjectPlan
 from itms.projects.models import Project
-from itms.testing import browser as browser_helpers
 from itms.testing.browser import login, needs_chromium, shot
 
 pytest_plugins = ["itms.testing.browser"]
@@ -29,43 +28,6 @@ pytestmark = [pytest.mark.browser, needs_chromium]
 PROJECT = "2027-CLP-001"
 # The two IT departments running the project's related systems (planning/demo.py, resources/demo.py).
 REVIEWERS = {"security": "시스템운영팀", "airport_it": "전산정보관리과"}
-
-
-@pytest.fixture
-def open_as(browser, live_server, page, page_log):
-    """open_as("itplan") → a new browser context signed in as that user, recorded and photographed like ``page``."""
-    contexts = []
-
-    def open_tab(username: str):
-        context = browser.new_context(
-            base_url=live_server.url,
-            viewport=browser_helpers.VIEWPORT,
-            locale="ko-KR",
-            timezone_id="Asia/Seoul",
-            service_workers="block",
-        )
-        context.set_default_timeout(browser_helpers.TIMEOUT_MS)
-        contexts.append(context)
-        tab = context.new_page()
-        watch(tab, page, page_log)
-        login(tab, username)
-        return tab
-
-    yield open_tab
-    for context in contexts:
-        for tab in context.pages:
-            browser_helpers._SHOTS.pop(tab, None)
-        context.close()
-
-
-def watch(tab, page, page_log) -> None:
-    """Record ``tab`` into the test's page_log and number its screenshots with ``page``'s."""
-    tab.on("request", page_log.on_request)
-    tab.on("response", page_log.on_response)
-    tab.on("requestfailed", page_log.on_request_failed)
-    tab.on("console", page_log.on_console)
-    tab.on("pageerror", page_log.on_page_error)
-    browser_helpers._SHOTS[tab] = browser_helpers._SHOTS[page]
 
 
 def submit(page, button) -> str:
