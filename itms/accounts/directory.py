@@ -9,8 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
+
+from itms.core.middleware import forget_per_request, per_request
 
 from .models import Assignment, AssignmentKind, OrgUnit, RoleBinding, User, UserKind
 from .roles import ROLE_INFO, Basis, Role
@@ -199,9 +203,7 @@ def unit_with_descendants(unit_ids: set[int]) -> set[int]:
     """The given units and every unit below them (a bureau head sees the bureau's divisions)."""
     if not unit_ids:
         return set()
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
+    children = _unit_children()
     result, stack = set(), list(unit_ids)
     while stack:
         pk = stack.pop()
@@ -209,3 +211,21 @@ def unit_with_descendants(unit_ids: set[int]) -> set[int]:
             result.add(pk)
             stack.extend(children.get(pk, []))
     return result
+
+
+def _unit_children() -> dict[int | None, list[int]]:
+    """The unit tree as {parent: [children]}, read once per request: a home page at scale asked for it 98 times."""
+
+    def read():
+        children: dict[int | None, list[int]] = {}
+        for pk, parent_id in OrgUnit.objects.values_list("pk", "parent_id"):
+            children.setdefault(parent_id, []).append(pk)
+        return children
+
+    return per_request("accounts.unit_children", read)
+
+
+@receiver([post_save, post_delete], sender=OrgUnit)
+def _forget_unit_tree(**kwargs) -> None:
+    """A unit added, moved or removed in this request: the next scoping reads the tree again."""
+    forget_per_request("accounts.unit_children")

@@ -95,15 +95,16 @@ def _in_scope(user, action: str, object_type, obj: models.Model) -> bool:
     A user whose scope is the whole table (no condition) needs no query. A view answer is kept on the user object,
     which lives for one request, so a page linking the same project from ten agenda items asks once.
     """
+    memo = user.__dict__.setdefault("_itms_scope_memo", {})
+    key = (object_type.label, action, obj.pk)
+    if action == "view" and key in memo:  # answered already, or by note_visible for the whole page
+        return memo[key]
     scoped = object_type.model._default_manager.restrict(user, action)
     if not scoped.query.where:
         return True
     if action != "view":  # a write's scope may follow the record's state: asked every time
         return scoped.filter(pk=obj.pk).exists()
-    memo = user.__dict__.setdefault("_itms_scope_memo", {})
-    key = (object_type.label, action, obj.pk)
-    if key not in memo:
-        memo[key] = scoped.filter(pk=obj.pk).exists()
+    memo[key] = scoped.filter(pk=obj.pk).exists()
     return memo[key]
 
 
@@ -117,9 +118,10 @@ def note_visible(user, rows) -> None:
     if object_type is None:
         return
     scoped = object_type.model._default_manager.restrict(user, "view")
-    if not scoped.query.where:
-        return
-    visible = set(scoped.filter(pk__in=[row.pk for row in rows]).values_list("pk", flat=True))
+    if scoped.query.where:
+        visible = set(scoped.filter(pk__in=[row.pk for row in rows]).values_list("pk", flat=True))
+    else:
+        visible = {row.pk for row in rows}  # an unscoped view (every row): no query, and no check per link either
     memo = user.__dict__.setdefault("_itms_scope_memo", {})
     for row in rows:
         memo[(object_type.label, "view", row.pk)] = row.pk in visible

@@ -19,6 +19,24 @@ def get_request_id() -> str | None:
     return _request_id.get()
 
 
+def per_request(key, compute):
+    """``compute()`` once per request for ``key`` (outside a request, every time): for readings that many rows of
+    one page repeat (the unit tree, a body's chair), and that must not outlive the request that read them."""
+    request = _request.get()
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_itms_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def forget_per_request(key) -> None:
+    request = _request.get()
+    if request is not None:
+        request.__dict__.get("_itms_memo", {}).pop(key, None)
+
+
 def current_user():
     """The signed-in user of the request being served, or None (outside a request, or anonymous).
 

@@ -168,7 +168,7 @@ register(
     form=forms.DeliverableForm,
     serializer=s.DeliverableSerializer,
     menu=(MENU, "산출물"),
-    select_related=("contract", "type"),
+    select_related=("contract__project", "type"),  # its workflow asks for the project (the home page's work list)
     fixed_after_create=("contract",),
     conditions={"change": NOT_ACCEPTED, "delete": Condition(lambda d: d.document_id is None, E.DELIVERABLE_ACCEPTED)},
     detail_template="execution/deliverable_detail.html",

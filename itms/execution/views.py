@@ -66,7 +66,11 @@ def contract_context(contract: Contract, request) -> dict:
     user = request.user
     project = contract.project
     packages = _packages(contract)
-    deliverables = list(contract.deliverables.select_related("type", "document").order_by("type__order", "title"))
+    deliverables = list(
+        contract.deliverables.select_related("type", "document")
+        .annotate(version_count=Count("document__versions"))  # the versions column: one query, not one a row
+        .order_by("type__order", "title")
+    )
     sponsor = actions.is_sponsor(user, project)
     context = {
         "progress": progress_block(contract, packages),
@@ -284,23 +288,30 @@ def dashboard(request):
     ):
         raise PermissionDenied("사업관리 현황은 관세청 직원이 봅니다.")
     contracts = (
-        Contract.objects.restrict(request.user, "view")
-        .select_related("project", "company")
-        .annotate(
-            required=Count("deliverables", filter=Q(deliverables__required=True), distinct=True),
-            submitted=Count(
-                "deliverables",
-                filter=Q(deliverables__state__in=(DeliverableState.SUBMITTED, DeliverableState.ACCEPTED)),
-                distinct=True,
-            ),
-        )
-        .order_by("end_date", "pk")
+        Contract.objects.restrict(request.user, "view").select_related("project", "company").order_by("end_date", "pk")
     )
     state = request.GET.get("state")
     if state in ContractState.values:
         contracts = contracts.filter(state=state)
     page = Paginator(contracts, DASHBOARD_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
+    # The deliverable counts of this page's contracts only (counted for every contract before the page was cut,
+    # the page query took 129 ms at scale 1.0).
+    counts = {
+        row["contract_id"]: row
+        for row in Deliverable.objects.filter(contract__in=rows)
+        .order_by()
+        .values("contract_id")
+        .annotate(
+            required=Count("pk", filter=Q(required=True)),
+            submitted=Count("pk", filter=Q(state__in=(DeliverableState.SUBMITTED, DeliverableState.ACCEPTED))),
+        )
+    }
+    for contract in rows:
+        contract.required = counts.get(contract.pk, {}).get("required", 0)
+        contract.submitted = counts.get(contract.pk, {}).get("submitted", 0)
+    gate.note_visible(request.user, rows)  # the links to contracts and projects: a query each, not one per row
+    gate.note_visible(request.user, [c.project for c in rows])
     packages = WorkPackage.objects.filter(contract__in=rows).order_by()
     by_contract: dict[int, list] = {}
     for p in packages:

@@ -14,6 +14,7 @@ from itms.accounts.roles import Role
 from itms.core.errors import Refused
 from itms.core.formats import format_date
 from itms.core.korean import josa
+from itms.core.middleware import per_request
 from itms.core.models import PrimaryModel
 from itms.core.querysets import RestrictedQuerySet
 
@@ -238,12 +239,15 @@ class Body(PrimaryModel):
         on = on or timezone.localdate()
         cache = self.__dict__.setdefault("_chair_cache", {})  # asked many times per page (who may do what)
         if on not in cache:
-            if self.chair_position_id is None:
-                chair = self.memberships.active_on(on).filter(is_chair=True).select_related("user").first()
-                cache[on] = chair.user if chair else None
-            else:
-                cache[on] = position_holders({self.chair_position_id}, on).get(self.chair_position_id)
+            # Once per request and body: every meeting of a work list brings its own copy of the body.
+            cache[on] = per_request(("governance.chair", self.pk, self.chair_position_id, on), lambda: self._chair(on))
         return cache[on]
+
+    def _chair(self, on: dt.date) -> User | None:
+        if self.chair_position_id is None:
+            chair = self.memberships.active_on(on).filter(is_chair=True).select_related("user").first()
+            return chair.user if chair else None
+        return position_holders({self.chair_position_id}, on).get(self.chair_position_id)
 
 
 def _bound_positions(role: Role, on: dt.date) -> set[int]:
