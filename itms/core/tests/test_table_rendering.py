@@ -102,3 +102,24 @@ def test_choice_labels_read_from_a_table_say_what_django_says():
                 assert ours == django, (object_type.label, field.name, value)
                 checked += 1
     assert checked > 100
+
+
+def test_a_date_time_column_made_from_a_model_field_is_formatted_in_python():
+    """django-tables2's own DateTimeColumn compiled a template for every cell; the same Korean text, in Python."""
+    import datetime as dt
+
+    import django_tables2 as tables
+
+    from itms.core.tables import DateColumn
+    from itms.operations.models import Incident
+
+    class IncidentTimes(tables.Table):
+        class Meta:
+            model = Incident
+            fields = ("started_at",)
+
+    table = IncidentTimes(
+        [Incident(started_at=dt.datetime(2026, 1, 31, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=9))))]
+    )
+    assert isinstance(table.columns["started_at"].column, DateColumn)
+    assert table.rows[0].get_cell("started_at") == "2026. 1. 31.(토) 14:30"
