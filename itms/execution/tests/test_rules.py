@@ -178,7 +178,12 @@ def test_a17_5_it_planning_officer_sees_every_project_progress_and_deliverables(
     page = client_of("itplan").get(reverse("execution:dashboard"))
     text = page.content.decode()
     for number in ("C-2026-0007", "C-2026-0031", "C-2026-0012", "C-2025-0044"):
-        assert Contract.objects.get(number=number).title in text
+        contract = Contract.objects.get(number=number)
+        assert contract.title in text
+        # The registration status of its deliverables (a17.5): submitted or accepted, of those required.
+        required = contract.deliverables.filter(required=True).count()
+        submitted = contract.deliverables.filter(state__in=("submitted", "accepted")).count()
+        assert f"<td>{submitted}/{required}</td>" in text
     assert client_of("vendor").get(reverse("execution:dashboard")).status_code == 403
 
 
