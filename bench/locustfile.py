@@ -190,7 +190,12 @@ class Secretary(ItmsUser):
                 },
                 name="/governance/meetings/[id]/items/add/",
             )
-        self.post(f"/regulation/workflow/governance/meeting/{meeting}/open/", name="/regulation/workflow/…/open/")
+        # The meeting is scheduled ahead: opening it now needs the recorded reason (a4.10), as on the screen.
+        self.post(
+            f"/regulation/workflow/governance/meeting/{meeting}/open/",
+            {"open-reason": "부하시험: 예정일 전 개회"},
+            name="/regulation/workflow/…/open/",
+        )
         page = self.client.get(f"{base}/", name="/governance/meetings/[id]/").text
         seats = sorted(set(re.findall(rf"{base}/attendance/(\d+)/", page)))
         items = sorted(set(re.findall(rf"{base}/items/(\d+)/open-voting/", page)))
