@@ -6,6 +6,7 @@ from django import forms
 
 from itms.accounts.models import Company, User, UserKind
 from itms.core.forms import ItmsForm, ItmsModelForm
+from itms.core.widgets import search_large_choices
 from itms.governance.choices import TaskAgendaKind
 from itms.projects.models import Project
 
@@ -305,6 +306,11 @@ class InternalEvaluatorForm(ItmsForm):
     user = forms.ModelChoiceField(
         label="내부 평가위원 (관세청 소속 공무원)", queryset=User.objects.filter(kind=UserKind.STAFF, is_active=True)
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The agency's officials (5,000 at scale 1.0): a search box and the chosen option, not a select of all.
+        search_large_choices(self.fields)
 
 
 class ChairForm(ItmsForm):

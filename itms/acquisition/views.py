@@ -20,7 +20,6 @@ from itms.core.action_views import answer, form_action, form_errors
 from itms.core.errors import Forbidden
 from itms.core.exports import xlsx_response
 from itms.core.korean import josa
-from itms.core.widgets import search_large_choices
 from itms.governance.choices import AttendanceStatus
 from itms.governance.models import Membership
 from itms.projects.models import Project
@@ -505,13 +504,6 @@ def evaluation_start(request, pk: int):
     )
 
 
-def _internal_evaluator_form():
-    """A search box over the agency's officials, not a select of all of them (5,000 at scale 1.0: a second a page)."""
-    form = forms.InternalEvaluatorForm()
-    search_large_choices(form.fields)
-    return form
-
-
 def evaluation_context(evaluation: Evaluation, request) -> dict:
     user = request.user
     conductor = evaluation_actions.is_conductor(user, evaluation)
@@ -561,7 +553,7 @@ def evaluation_context(evaluation: Evaluation, request) -> dict:
         "draw": draw,
         "table_empty": size is None,
         "size_basis": basis,
-        "internal_form": _internal_evaluator_form(),
+        "internal_form": forms.InternalEvaluatorForm(),
         "quantitative_form": forms.QuantitativeForm(),
         "results": evaluation.results.select_related("proposal__company").order_by("rank", "pk")
         if evaluation.is_locked

@@ -14,6 +14,6 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {}
     return per_request(
-        ("ui.navigation", user.pk, request.path),
+        ("ui.navigation", user.pk),
         lambda: {"menu": menu_for(user, request.path), "user_role": header_role(user)},
     )
