@@ -190,6 +190,13 @@ class Secretary(ItmsUser):
                 },
                 name="/governance/meetings/[id]/items/add/",
             )
+        # Attendance first: the session opens only with a quorum present (a4.8, a5.8).
+        page = self.client.get(f"{base}/", name="/governance/meetings/[id]/").text
+        seats = sorted(set(re.findall(rf"{base}/attendance/(\d+)/", page)))
+        for seat in seats:
+            self.post(
+                f"{base}/attendance/{seat}/", {"status": "present"}, name="/governance/meetings/[id]/attendance/[id]/"
+            )
         # The meeting is scheduled ahead: opening it now needs the recorded reason (a4.10), as on the screen.
         self.post(
             f"/regulation/workflow/governance/meeting/{meeting}/open/",
@@ -197,12 +204,7 @@ class Secretary(ItmsUser):
             name="/regulation/workflow/…/open/",
         )
         page = self.client.get(f"{base}/", name="/governance/meetings/[id]/").text
-        seats = sorted(set(re.findall(rf"{base}/attendance/(\d+)/", page)))
         items = sorted(set(re.findall(rf"{base}/items/(\d+)/open-voting/", page)))
-        for seat in seats:
-            self.post(
-                f"{base}/attendance/{seat}/", {"status": "present"}, name="/governance/meetings/[id]/attendance/[id]/"
-            )
         for item in items:
             self.post(f"{base}/items/{item}/open-voting/", name="/governance/meetings/[id]/items/[id]/open-voting/")
             for seat in seats:
