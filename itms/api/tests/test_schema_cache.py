@@ -87,3 +87,17 @@ def test_docs_page_shows_a_korean_loading_notice_from_a_static_script(client_of)
     assert 'id="itms-api-loading"' in page and "API 문서를 불러오는 중…" in page
     assert '<script src="/static/js/swagger-loading.js"></script>' in page
     assert "<style" not in page and "<script>" not in page  # the CSP refuses inline style and script
+
+
+def test_the_written_schema_is_kept_per_format_and_follows_a_new_schema(client_of, fresh_schema):
+    """Writing the schema as YAML took a second per request: each format is written once per schema."""
+    client = client_of("sponsor")
+    first = client.get("/api/schema/")
+    assert first.status_code == 200 and first["Content-Type"].startswith("application/vnd.oai.openapi")
+    assert b"openapi:" in first.content
+    assert client.get("/api/schema/").content == first.content
+    assert client.get("/api/schema/?format=json").json()["info"]["title"] == "정보화관리시스템 API"
+
+    api_schema.cached_schema()["info"]["title"] = "다음 판"  # as a new release's schema would differ
+    api_schema._schemas[api_schema.release()] = dict(api_schema.cached_schema())
+    assert "title: 다음 판".encode() in client.get("/api/schema/").content
