@@ -14,31 +14,51 @@ VOLATILE = {"django_session", "axes_accessattempt", "axes_accesslog", "axes_acce
 def db_fingerprint(*, portable: bool = False) -> dict[str, str]:
     """A hash of every row of every model's table (ordered by primary key), per table.
 
-    By default the rows are hashed as the database driver returns them: any change to any stored value shows, and
-    there is no model-field conversion to pay for (half a second or more per call with the demo agency, and the
-    ``unchanged`` check makes two calls per refused request). ``portable=True`` hashes the model-field values
-    instead, for comparing two databases whose raw storage may differ (a backup and its restore).
+    By default the database writes each table out as text and Python hashes that one string: any change to any
+    stored value shows, and no row is converted to Python values (fetching the rows took 90 ms a call on SQLite
+    and 190 ms on PostgreSQL with the demo agency, and the ``unchanged`` check makes two calls per refused
+    request). ``portable=True`` hashes the model-field values instead, for comparing two databases whose raw
+    storage may differ (a backup and its restore).
     """
-    existing = _existing_tables()
+    tables = _tables()
+    if portable:
+        return {
+            table: _digest(list(model._base_manager.order_by("pk").values_list(*[f.attname for f in fields])))
+            for table, (model, fields) in tables.items()
+        }
     quote = connection.ops.quote_name
-    result = {}
     with connection.cursor() as cursor:
-        for model in apps.get_models(include_auto_created=True):
-            table = model._meta.db_table
-            if table in VOLATILE or table not in existing or table in result:
-                continue
-            fields = model._meta.concrete_fields
-            if portable:
-                rows = list(model._base_manager.order_by("pk").values_list(*[f.attname for f in fields]))
-            else:
-                columns = ", ".join(quote(f.column) for f in fields)
-                order = quote(model._meta.pk.column)
-                cursor.execute(f"SELECT {columns} FROM {quote(table)} ORDER BY {order}")  # noqa: S608 - model names  # nosec B608
-                rows = cursor.fetchall()
-                if any(f.get_internal_type() == "BinaryField" for f in fields):
-                    rows = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in rows]
-            result[table] = hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
-    return result
+        if connection.vendor == "postgresql":
+            # One round trip: each table's rows as PostgreSQL's row literals, in primary-key order.
+            parts = [
+                f"SELECT %s, string_agg(x::text, E'\\n' ORDER BY x.{quote(model._meta.pk.column)}) "  # noqa: S608
+                f"FROM {quote(table)} x"
+                for table, (model, _fields) in tables.items()
+            ]
+            cursor.execute(" UNION ALL ".join(parts), list(tables))  # nosec B608 - model tables
+            return {table: _digest(text or "") for table, text in cursor.fetchall()}
+        result = {}
+        for table, (model, fields) in tables.items():
+            row = "||','||".join(f"quote({quote(f.column)})" for f in fields)
+            order = quote(model._meta.pk.column)
+            cursor.execute(f"SELECT {row} FROM {quote(table)} ORDER BY {order}")  # noqa: S608 - model tables  # nosec B608
+            result[table] = _digest("\n".join(r[0] for r in cursor.fetchall()))
+        return result
+
+
+def _tables() -> dict[str, tuple]:
+    """Every model's table that exists, but the volatile ones: {table: (model, concrete fields)}."""
+    existing = _existing_tables()
+    tables = {}
+    for model in apps.get_models(include_auto_created=True):
+        table = model._meta.db_table
+        if table not in VOLATILE and table in existing and table not in tables:
+            tables[table] = (model, model._meta.concrete_fields)
+    return tables
+
+
+def _digest(value) -> str:
+    return hashlib.sha256((value if isinstance(value, str) else repr(value)).encode("utf-8")).hexdigest()
 
 
 def _existing_tables() -> set[str]:
