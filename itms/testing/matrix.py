@@ -8,11 +8,14 @@ entry in ``SPECIAL`` — the meta-test fails otherwise.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from itms.accounts.demo import LOGINS
 from itms.accounts.directory import roles_of
 from itms.accounts.policy import RULES
 from itms.core import registry
@@ -29,6 +32,37 @@ UI_ACTION_PERMISSION = {
 }
 OBJECT_ACTIONS = {"detail", "history", "edit", "delete"}
 ANONYMOUS = None
+
+# Nobody, every demo login, and the superuser: whom the per-user sweeps ask.
+EVERYONE = [ANONYMOUS, *[login.username for login in LOGINS], "admin"]
+# One of each kind of scope the policy draws: signed out, a sponsoring department's official (unit scope), an
+# IT department's head (the systems it runs), a vendor (its own company and assigned projects, a17.3), an external
+# expert (assigned evaluations and consultations only), and the superuser (everything).
+ON_BOTH_ENGINES = (ANONYMOUS, "sponsor", "itdept", "vendor", "expert", "admin")
+
+
+def sweep_users(*, signed_in: bool = False, engine: str | None = None) -> list[str | None]:
+    """The users an exhaustive per-user sweep asks on this run's database engine.
+
+    The sweeps (every URL, every refused change, every API write, every menu page in a browser) check the access
+    policy, the same code on either engine; what differs between engines is how each kind of scope runs as SQL.
+    So the users in ON_BOTH_ENGINES, one per kind of scope, are asked on both engines, and the others take turns:
+    the SQLite run asks half of them, the PostgreSQL run the other half. Together the two runs of .ci/run ask
+    everyone, and the suite does not spend six minutes asking the same questions twice (docs/quality.md, "Test
+    time"). ``ITMS_SWEEP=all`` asks everyone on this engine.
+    """
+    users = [u for u in EVERYONE if u or not signed_in]
+    if os.environ.get("ITMS_SWEEP") == "all":
+        return users
+    others = [u for u in users if u not in ON_BOTH_ENGINES]
+    engine = engine or settings.DATABASES["default"]["ENGINE"]
+    turn = 1 if engine.endswith("postgresql") else 0
+    mine = set(others[turn::2])
+    return [u for u in users if u in ON_BOTH_ENGINES or u in mine]
+
+
+def sweep_ids(users: list[str | None]) -> list[str]:
+    return [u or "anonymous" for u in users]
 
 
 @dataclass(frozen=True)

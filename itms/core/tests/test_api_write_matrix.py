@@ -12,13 +12,12 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from itms.accounts.demo import LOGINS
 from itms.accounts.models import User
 from itms.core import gate
 from itms.testing import matrix
 from itms.testing.fingerprint import changed_tables, db_fingerprint
 
-USERNAMES = [None, *[login.username for login in LOGINS], "admin"]
+USERNAMES = matrix.sweep_users()  # every login, over the two engines' runs (matrix.sweep_users)
 ALLOWED = {200, 201, 204}
 
 
@@ -26,7 +25,7 @@ def _client(client_of, username):
     return client_of(username) if username else Client()
 
 
-@pytest.mark.parametrize("username", USERNAMES, ids=[u or "anonymous" for u in USERNAMES])
+@pytest.mark.parametrize("username", USERNAMES, ids=matrix.sweep_ids(USERNAMES))
 def test_a17_3_every_api_write_answers_each_role_as_the_policy_says_and_refusals_change_nothing(username, client_of):
     client = _client(client_of, username)
     user = User.objects.get(username=username) if username else matrix.ANONYMOUS

@@ -8,14 +8,13 @@ not change is forbidden (403). A refused change leaves every table unchanged.
 import pytest
 from django.test import Client
 
-from itms.accounts.demo import LOGINS
 from itms.accounts.models import User
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
 from itms.testing import matrix
 from itms.testing.fingerprint import changed_tables, db_fingerprint
 
-USERNAMES = [None, *[login.username for login in LOGINS], "admin"]
+USERNAMES = matrix.sweep_users()  # every login, over the two engines' runs (matrix.sweep_users)
 
 
 @pytest.fixture
@@ -28,7 +27,7 @@ def test_every_special_page_has_an_expectation():
     assert special <= set(matrix.SPECIAL), f"권한 기대값이 없는 화면: {sorted(special - set(matrix.SPECIAL))}"
 
 
-@pytest.mark.parametrize("username", USERNAMES, ids=[u or "anonymous" for u in USERNAMES])
+@pytest.mark.parametrize("username", USERNAMES, ids=matrix.sweep_ids(USERNAMES))
 def test_a17_3_every_url_answers_each_role_as_the_policy_says(username, client_of, with_events):
     client = client_of(username) if username else Client()
     user = User.objects.get(username=username) if username else matrix.ANONYMOUS
@@ -44,7 +43,7 @@ def test_a17_3_every_url_answers_each_role_as_the_policy_says(username, client_o
     assert not mismatches, "\n".join(mismatches)
 
 
-@pytest.mark.parametrize("username", USERNAMES, ids=[u or "anonymous" for u in USERNAMES])
+@pytest.mark.parametrize("username", USERNAMES, ids=matrix.sweep_ids(USERNAMES))
 def test_refused_changes_change_nothing(username, client_of, with_events):
     """POSTing to every add/edit/delete page the policy refuses leaves every table as it was."""
     client = client_of(username) if username else Client()
@@ -80,3 +79,14 @@ def test_django_admin_refuses_staff_flag_without_superuser(client_of, user_of):
     sysadmin.save(update_fields=["is_staff"])
     response = client_of("sysadmin").get("/django-admin/")
     assert response.status_code == 302
+
+
+def test_the_two_engines_runs_together_ask_everyone_and_both_ask_each_kind_of_scope(monkeypatch):
+    monkeypatch.delenv("ITMS_SWEEP", raising=False)
+    sqlite = matrix.sweep_users(engine="django.db.backends.sqlite3")
+    postgres = matrix.sweep_users(engine="django.db.backends.postgresql")
+    assert set(sqlite) | set(postgres) == set(matrix.EVERYONE)
+    assert set(sqlite) & set(postgres) == set(matrix.ON_BOTH_ENGINES)
+    assert abs(len(sqlite) - len(postgres)) <= 1
+    monkeypatch.setenv("ITMS_SWEEP", "all")
+    assert matrix.sweep_users(engine="django.db.backends.postgresql") == matrix.EVERYONE

@@ -14,10 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from itms.accounts.demo import LOGINS
 from itms.accounts.models import User
 from itms.projects.models import Project
 from itms.testing.browser import login, needs_chromium, shot
+from itms.testing.matrix import sweep_users
 from itms.ui.navigation import menu_for
 
 # The fixtures (browser, page, page_log). Once the root conftest lists this plugin too, pytest can also
@@ -25,7 +25,7 @@ from itms.ui.navigation import menu_for
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
 
-USERNAMES = [demo_login.username for demo_login in LOGINS] + ["admin"]
+USERNAMES = sweep_users(signed_in=True)  # every login, over the two engines' runs (matrix.sweep_users)
 # Pages that administer the agency itself; a vendor must never reach them (a17.3).
 AGENCY_ADMINISTRATION = [
     "/accounts/organizations/",
@@ -95,8 +95,8 @@ def test_each_demo_role_opens_every_menu_page_offline(page, page_log, username):
     Each user renders (and photographs) one page per chapter, reached by clicking the sidebar, and takes
     the chapter's other pages through its signed-in session without rendering them: rendering every
     page for all 18 users would take minutes, and how a page renders does not depend on who asks.
-    The users in RENDER_EVERY_PAGE render all of theirs, so every page in the menu is rendered,
-    checked and photographed at least once per run.
+    The users in RENDER_EVERY_PAGE render all of theirs (the superuser, asked on both engines, sees every
+    page there is), so every page in the menu is rendered, checked and photographed at least once per run.
     """
     user = User.objects.get(username=username)
     menu = menu_for(user)
