@@ -61,6 +61,9 @@ class ObjectType:
     import_lookups: dict[str, str] = field(default_factory=dict)
     # Whether records of this type carry attached documents (a29.1): the detail page shows the panel.
     documents: bool = False
+    # The name of the record's own form for its files, when it checks more than the documents app does (a
+    # deliverable: the contract's file types, one hash per project). The generic panel and views then take none.
+    own_files: str = ""
     # Conditions on the record per action ("change", "delete"): e.g. only while a submission is a draft.
     conditions: dict[str, Condition] = field(default_factory=dict)
     # Fields a user may write, when narrower than the form's: f(user, obj or None) -> set of field names.

@@ -14,12 +14,23 @@ from .error_codes import DocumentErrors
 from .models import Document, DocumentVersion
 
 
-def may_attach(user, subject) -> bool:
-    """Whoever may change the record may attach documents to it (the registry's object-level rule)."""
+def may_attach(user, subject, *, own_form: bool = False) -> bool:
+    """Whoever may change the record may attach documents to it (the registry's object-level rule), if its type
+    carries documents; a type with a form of its own for its files (``own_files``) takes them only through it."""
     object_type = registry.get(type(subject))
-    if object_type is None or not getattr(user, "is_authenticated", False):
+    if object_type is None or not object_type.documents or not getattr(user, "is_authenticated", False):
+        return False
+    if object_type.own_files and not own_form:
         return False
     return object_type.base_queryset().restrict(user, "change").filter(pk=subject.pk).exists()
+
+
+def _check_may_attach(actor, subject, code, own_form: bool) -> None:
+    object_type = registry.get(type(subject))
+    if object_type is not None and object_type.own_files and not own_form:
+        raise Refused(DocumentErrors.OWN_FORM, form=object_type.own_files)
+    if not may_attach(actor, subject, own_form=own_form):
+        raise Forbidden(code)
 
 
 def project_of(subject):
@@ -52,21 +63,22 @@ def _check(upload) -> str:
 
 
 @transaction.atomic
-def attach_document(*, actor, subject, upload, title: str, kind: str, note: str = "") -> Document:
-    if not may_attach(actor, subject):
-        raise Forbidden(DocumentErrors.ATTACH_WHO)
+def attach_document(
+    *, actor, subject, upload, title: str, kind: str, note: str = "", own_form: bool = False
+) -> Document:
+    """``own_form``: called by the record's own form for its files, after its own checks."""
+    _check_may_attach(actor, subject, DocumentErrors.ATTACH_WHO, own_form)
     title = (title or upload.name).strip()[:200]
     document = Document(subject=subject, project=project_of(subject), title=title, kind=kind)
     document.full_clean(exclude=["subject_type", "subject_id"])
     document.save()
-    add_version(actor=actor, document=document, upload=upload, note=note or "최초 등록")
+    add_version(actor=actor, document=document, upload=upload, note=note or "최초 등록", own_form=own_form)
     return document
 
 
 @transaction.atomic
-def add_version(*, actor, document: Document, upload, note: str = "") -> DocumentVersion:
-    if not may_attach(actor, document.subject):
-        raise Forbidden(DocumentErrors.VERSION_WHO)
+def add_version(*, actor, document: Document, upload, note: str = "", own_form: bool = False) -> DocumentVersion:
+    _check_may_attach(actor, document.subject, DocumentErrors.VERSION_WHO, own_form)
     content_type = _check(upload)
     Document.objects.select_for_update(no_key=True).get(pk=document.pk)  # version numbers are handed out one at a time
     number = (document.versions.aggregate(n=Max("number"))["n"] or 0) + 1

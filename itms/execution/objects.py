@@ -163,6 +163,7 @@ register(
 register(
     Deliverable,
     documents=True,
+    own_files="산출물 화면의 산출물 등록",  # the contract's file types and one hash per project (a17.2)
     table=tables.DeliverableTable,
     filterset=fs.DeliverableFilterSet,
     form=forms.DeliverableForm,

@@ -14,8 +14,8 @@ register = template.Library()
 def documents_panel(context, obj):
     """The record's documents with their versions and hashes, and an upload form for who may attach."""
     object_type = registry.get(type(obj))
-    if object_type is None or not object_type.documents:
-        return {"enabled": False}
+    if object_type is None or not object_type.documents or object_type.own_files:
+        return {"enabled": False}  # a type with its own form for files lists them on its own page
     user = context["request"].user
     documents = Document.objects.filter(
         subject_type=ContentType.objects.get_for_model(obj), subject_id=obj.pk

@@ -62,6 +62,16 @@ def test_only_who_may_change_the_record_attaches(unchanged):
         actions.attach_document(actor=_user("itstaff"), subject=project, upload=pdf(), title="남의 문서", kind="other")
 
 
+def test_a_record_type_that_carries_no_documents_takes_none(unchanged):
+    """Only types registered with documents (a29.1: the project's records) take attachments, even from an
+    administrator who may change the record."""
+    from itms.accounts.models import OrgUnit
+
+    unit = OrgUnit.objects.first()
+    with unchanged(), pytest.raises(PermissionDenied):
+        actions.attach_document(actor=_user("admin"), subject=unit, upload=pdf(), title="조직도", kind="other")
+
+
 def test_downloads_follow_the_records_visibility(client_of):
     project = Project.objects.get(code="2026-SOT-001")  # the vendor's project
     document = actions.attach_document(

@@ -95,12 +95,15 @@ def upload_deliverable(*, actor, deliverable: Deliverable, upload, note: str = "
             title=deliverable.title,
             kind=DocumentKind.DELIVERABLE,
             note=note,
+            own_form=True,
         )
         deliverable.document = document
         deliverable.save(update_fields=["document", "updated_at"])
         version = document.versions.get()
     else:
-        version = documents.add_version(actor=actor, document=deliverable.document, upload=upload, note=note)
+        version = documents.add_version(
+            actor=actor, document=deliverable.document, upload=upload, note=note, own_form=True
+        )
     deliverable.submitted_at = timezone.now()
     deliverable.save(update_fields=["submitted_at", "updated_at"])
     if deliverable.state in (DeliverableState.PLANNED, DeliverableState.RETURNED):

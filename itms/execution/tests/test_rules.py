@@ -154,6 +154,34 @@ def test_a17_2_file_type_the_project_does_not_allow_is_refused(ai, unchanged):
         actions.upload_deliverable(actor=u("vendor"), deliverable=deliverable, upload=png)
 
 
+def test_a17_2_a_deliverable_takes_files_only_through_its_own_form_not_the_documents_panel(ai, client_of, unchanged):
+    """The checks of a17.2 (the contract's file types, one hash per project) cannot be stepped round by attaching
+    a document or a new version through the documents app: both views refuse, naming the deliverable's form."""
+    ai.allowed_file_types = "hwpx,pdf"
+    ai.save()
+    deliverable = f.DeliverableFactory(contract=ai)
+    actions.upload_deliverable(actor=u("vendor"), deliverable=deliverable, upload=pdf())
+    deliverable.refresh_from_db()
+    vendor = client_of("vendor")
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 20
+    with unchanged():
+        attach = vendor.post(
+            reverse("documents:attach", args=("execution", "deliverable", deliverable.pk)),
+            {"file": SimpleUploadedFile("x.png", png, "image/png"), "title": "우회", "kind": "deliverable"},
+            follow=True,
+        )
+        again = vendor.post(
+            reverse("documents:version_add", args=(deliverable.document_id,)),
+            {"file": pdf("copy.pdf"), "note": "같은 파일"},
+            follow=True,
+        )
+    for answer in (attach, again):
+        assert "산출물 화면의 산출물 등록에서만 등록합니다" in answer.content.decode()
+    page = vendor.get(deliverable.get_absolute_url()).content.decode()
+    assert reverse("documents:version_add", args=(deliverable.document_id,)) not in page
+    assert "산출물 등록" in page  # its own form stays
+
+
 def test_a17_2_a29_1_vendor_of_another_project_may_not_upload(ai, unchanged):
     deliverable = f.DeliverableFactory(contract=ai)
     with unchanged(), pytest.raises(Forbidden):
