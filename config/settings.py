@@ -272,6 +272,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "itms.execution.tasks.expire_vendor_access_task",
         "schedule": crontab(hour=5, minute=0),
     },
+    # Asset records not verified within the cycle become the asset officer's duty (a29.3), before the sweep.
+    "check-asset-currency": {
+        "task": "itms.resources.tasks.check_asset_currency_task",
+        "schedule": crontab(hour=5, minute=45),
+    },
 }
 
 CACHES = {

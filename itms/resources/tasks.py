@@ -19,9 +19,9 @@ def run_asset_import_task(job_id: int) -> None:
     run_job(job_id)
 
 
-@shared_task(ignore_result=True)
+@shared_task
 def check_asset_currency_task() -> dict:
-    """Daily: who owes bringing records up to date (a29.3); proposed for CELERY_BEAT_SCHEDULE before the sweep."""
+    """Daily at 05:45, before the sweep (CELERY_BEAT_SCHEDULE): who owes bringing records up to date (a29.3)."""
     from .actions.assets import check_currency
 
     result = check_currency()

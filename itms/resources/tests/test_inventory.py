@@ -306,3 +306,20 @@ def test_a29_3_records_not_verified_within_the_cycle_become_the_asset_officers_d
     assert sot.pk in actions.check_currency().met
     duty.refresh_from_db()
     assert duty.status == ObligationStatus.MET
+
+
+def test_a29_3_the_currency_check_runs_every_morning_before_the_sweep():
+    """The duty of a29.3 opens without anyone running a command: beat runs the check daily, before the 06:00
+    obligation sweep, so a duty opened today is in that day's reminders."""
+    from django.conf import settings
+
+    from itms.resources.tasks import check_asset_currency_task
+
+    sot = OrgUnit.objects.get(code="KCS-SOT")
+    Obligation.objects.filter(kind="asset_currency").delete()  # the demo's build ran the check already
+    result = check_asset_currency_task.delay().get()
+    assert sot.pk in result["opened"] and result["today"] == timezone.localdate().isoformat()
+    entry = settings.CELERY_BEAT_SCHEDULE["check-asset-currency"]
+    sweep = settings.CELERY_BEAT_SCHEDULE["run-obligation-sweep"]["schedule"]
+    assert entry["task"] == check_asset_currency_task.name
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({5}, {45}) and sweep.hour == {6}
