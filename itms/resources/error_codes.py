@@ -56,6 +56,11 @@ class ResourcesErrors(ErrorCodes):
     )
     CHECK_DIFFERENCE = Code("a29.3.2", "무엇이 다른지 차이 내용을 적으십시오.")
     CHECK_RESULT = Code("a29.3.2", "확인 결과를 고르십시오 (일치·불일치·미발견).")
+    CHECK_OUT_OF_REACH = Code(
+        "a29.3.2",
+        "이 자산은 이 실사의 대상이 아니고 조회할 수 있는 범위 밖입니다. 그 자산을 관리하는 부서의 담당자가 확인합니다.",
+        status=403,
+    )
     CHECK_RESOLVED = Code("a29.3.2", "이미 처리가 끝난 불일치는 다시 기록할 수 없습니다.", status=409)
     NEW_TAG_REGISTERED = Code("a29.3.2", "{what} 이미 등록된 자산입니다. 자산번호로 찾아 확인하십시오.", status=409)
     NEW_EMPTY = Code("a29.3.2", "발견한 자산의 자산번호, 자산명 또는 일련번호 중 하나는 적으십시오.")

@@ -328,7 +328,7 @@ def audit_checklist(request, pk):
         "is_officer": audit.is_officer(request.user),
         "in_progress": audit.state == InventoryAuditState.IN_PROGRESS,
         "new_form": forms.NewAssetFoundForm(prefix="new"),
-        "card": _card(audit, request.GET.get("tag", "")),
+        "card": _card(audit, request.GET.get("tag", ""), request.user),
         "tag": request.GET.get("tag", ""),
         "recent": audit.items.exclude(result=CheckResult.PENDING)
         .filter(checked_by=request.user)
@@ -341,12 +341,12 @@ def audit_checklist(request, pk):
     return response
 
 
-def _card(audit: InventoryAudit, tag: str) -> dict | None:
+def _card(audit: InventoryAudit, tag: str, user) -> dict | None:
     """The asset a tag names, for the checklist without JavaScript (?tag=…): the same card as the lookup."""
     tag = (tag or "").strip()
     if not tag:
         return None
-    item, asset = audit_actions.find(audit, tag)
+    item, asset = audit_actions.find(audit, tag, user)
     return {"tag": tag, "item": item, "asset": asset, "in_scope": item is not None}
 
 
@@ -356,7 +356,7 @@ def audit_lookup(request, pk):
     """The card of one asset, found by the tag an officer typed or scanned (htmx partial)."""
     audit = _audit(request, pk)
     tag = request.GET.get("tag", "").strip()
-    item, asset = audit_actions.find(audit, tag)
+    item, asset = audit_actions.find(audit, tag, request.user)
     context = {
         "audit": audit,
         "tag": tag,

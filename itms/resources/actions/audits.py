@@ -7,6 +7,7 @@ legal event; what happens between them — an officer on site with the checklist
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from itms.core.errors import Forbidden, Refused
@@ -39,16 +40,23 @@ def list_items(audit: InventoryAudit) -> int:
     return len(ids)
 
 
-def find(audit: InventoryAudit, tag: str) -> tuple[InventoryAuditItem | None, Asset | None]:
-    """What a typed or scanned tag names: the campaign's item for it, and the asset (None, None if unknown)."""
+def within_reach(audit: InventoryAudit, user):
+    """The assets a campaign's page may show ``user``: those on its checklist, and those the user may view anyway
+    (an asset of another unit found on site joins the campaign; one beyond the user's scope stays unknown)."""
+    return Asset.objects.filter(
+        Q(pk__in=audit.items.exclude(asset=None).values("asset_id"))
+        | Q(pk__in=Asset.objects.restrict(user, "view").values("pk"))
+    )
+
+
+def find(audit: InventoryAudit, tag: str, user) -> tuple[InventoryAuditItem | None, Asset | None]:
+    """What a typed or scanned tag names, within the user's reach: the campaign's item for it, and the asset
+    (None, None if unknown or out of reach)."""
     tag = (tag or "").strip()
     if not tag:
         return None, None
-    asset = (
-        Asset.objects.select_related("asset_type", "location", "org_unit", "system", "holder").filter(tag=tag).first()
-    )
-    if asset is None:
-        asset = Asset.objects.select_related("asset_type", "location", "org_unit").filter(serial_number=tag).first()
+    reach = within_reach(audit, user).select_related("asset_type", "location", "org_unit", "system", "holder")
+    asset = reach.filter(tag=tag).first() or reach.filter(serial_number=tag).first()
     if asset is None:
         return None, None
     return audit.items.filter(asset=asset).first(), asset
@@ -71,6 +79,8 @@ def record_check(
     counts as verified today (a29.3); a difference or a missing asset opens a discrepancy to resolve.
     """
     audit = _open_for(audit, actor)
+    if not within_reach(audit, actor).filter(pk=asset.pk).exists():
+        raise Forbidden(E.CHECK_OUT_OF_REACH)
     if result not in (CheckResult.FOUND, CheckResult.DIFFERS, CheckResult.MISSING):
         raise Refused(E.CHECK_RESULT, field="result")
     difference = (difference or "").strip()

@@ -120,7 +120,7 @@ class AuditCheckView(_Action):
         data = CheckInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        item, asset = audit_actions.find(audit, values["tag"])
+        item, asset = audit_actions.find(audit, values["tag"], request.user)
         if asset is None:
             raise Refused(ResourcesErrors.UNKNOWN_TAG, field="tag", tag=values["tag"])
         item = audit_actions.record_check(

@@ -111,6 +111,37 @@ def test_a29_3_2_officers_record_found_differs_missing_and_new_on_the_checklist(
     assert counts["open"] == 2
 
 
+def test_a29_3_2_the_checklist_shows_and_records_only_assets_on_it_or_within_the_officers_reach(
+    client_of, user_of, unchanged, audit
+):
+    """A tag typed on the checklist is no way round the asset list's scope: an asset neither on the campaign nor
+    visible to the officer answers as unknown, and recording it is refused, on the screen and through the API."""
+    _transition(client_of("itplan"), audit, "start")
+    officer = user_of("asset")
+    beyond = Asset.objects.exclude(pk__in=Asset.objects.restrict(officer, "view").values("pk")).first()
+    assert beyond is not None and beyond.org_unit.code != "KCS-SOT"
+    client = client_of("asset")
+    card = client.get(f"/resources/inventory-audits/{audit.pk}/lookup/?tag={beyond.tag}").content.decode()
+    assert "등록 자산이 없습니다" in card and beyond.name not in card
+    with unchanged():
+        screen = client.post(
+            f"/resources/inventory-audits/{audit.pk}/check/", {"asset": beyond.pk, "result": "found"}, follow=True
+        )
+        api = client.post(
+            f"/api/resources/inventory-audits/{audit.pk}/check/",
+            {"tag": beyond.tag, "result": "found"},
+            content_type="application/json",
+        )
+    assert "조회할 수 있는 범위 밖" in screen.content.decode()
+    assert api.status_code == 404 and api.json()["code"] == "resources.unknown_tag"
+    # An asset of the officer's own scope found on site joins the campaign, though outside its asset types.
+    own = Asset.objects.restrict(officer, "view").exclude(pk__in=audit.items.values("asset_id")).first()
+    card = client.get(f"/resources/inventory-audits/{audit.pk}/lookup/?tag={own.tag}").content.decode()
+    assert own.name in card
+    actions.record_check(audit=audit, actor=officer, asset=own, result=CheckResult.FOUND)
+    assert audit.items.filter(asset=own).exists()
+
+
 def test_a29_3_2_closing_waits_until_everything_is_checked_and_every_discrepancy_resolved(
     client_of, user_of, unchanged, audit
 ):
