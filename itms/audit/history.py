@@ -1,8 +1,11 @@
 """Reading the automatic change log (django-auditlog) for an object's history tab."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 
 @dataclass
@@ -28,3 +31,40 @@ def changes_for(obj, limit: int = 200) -> list[Change]:
         )
         for entry in entries
     ]
+
+
+def log_bulk(
+    objects: Iterable,
+    *,
+    action: int,
+    changes: Callable[[object], dict[str, list[str]]],
+    actor=None,
+    source: str = "",
+) -> int:
+    """Change-log entries for rows written with bulk_create or bulk_update, which auditlog's signals do not see:
+    one per object, ``changes(obj)`` giving ``{field: [before, after]}`` as auditlog writes them."""
+    objects = list(objects)
+    if not objects:
+        return 0
+    model = type(objects[0])
+    content_type = ContentType.objects.get_for_model(model)
+    label = str(model._meta.verbose_name)
+    now = timezone.now()
+    LogEntry.objects.bulk_create(
+        (
+            LogEntry(
+                content_type=content_type,
+                object_pk=str(obj.pk),
+                object_id=obj.pk,
+                object_repr=f"{label} {obj.pk}",
+                action=action,
+                changes=changes(obj),
+                actor=actor if getattr(actor, "pk", None) else None,
+                timestamp=now,
+                additional_data={"source": source} if source else None,
+            )
+            for obj in objects
+        ),
+        batch_size=2000,
+    )
+    return len(objects)

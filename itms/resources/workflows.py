@@ -47,7 +47,7 @@ def _stamp(field: str):
 
 
 def _list_items(audit, ctx):
-    list_items(audit)
+    list_items(audit, ctx["actor"])
 
 
 def _notify_officers(audit, ctx):

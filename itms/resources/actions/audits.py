@@ -6,10 +6,12 @@ legal event; what happens between them — an officer on site with the checklist
 
 from __future__ import annotations
 
+from auditlog.models import LogEntry
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from itms.audit.history import log_bulk
 from itms.core.errors import Forbidden, Refused
 from itms.core.korean import josa
 
@@ -30,12 +32,20 @@ def _open_for(audit: InventoryAudit, actor) -> InventoryAudit:
     return audit
 
 
-def list_items(audit: InventoryAudit) -> int:
-    """Starting a campaign lists every asset in its scope as an item to check (the workflow's ``start`` effect)."""
+def list_items(audit: InventoryAudit, actor=None) -> int:
+    """Starting a campaign lists every asset in its scope as an item to check (the workflow's ``start`` effect),
+    each in the change log as created."""
     existing = set(audit.items.exclude(asset__isnull=True).values_list("asset_id", flat=True))
     ids = [pk for pk in audit.scope_assets().order_by("tag").values_list("pk", flat=True) if pk not in existing]
-    InventoryAuditItem.objects.bulk_create(
+    items = InventoryAuditItem.objects.bulk_create(
         (InventoryAuditItem(audit=audit, asset_id=pk) for pk in ids), batch_size=2000
+    )
+    log_bulk(
+        items,
+        action=LogEntry.Action.CREATE,
+        changes=lambda item: {"audit": ["None", str(audit.pk)], "asset": ["None", str(item.asset_id)]},
+        actor=actor,
+        source="실사 시작",
     )
     return len(ids)
 
@@ -157,7 +167,24 @@ def mark_remaining_missing(*, audit: InventoryAudit, actor) -> int:
         item.checked_at = now
         item.note = (item.note or "확인 기간 안에 찾지 못함")[:300]
     InventoryAuditItem.objects.bulk_update(pending, ["result", "checked_by", "checked_at", "note", "updated_at"])
-    AuditDiscrepancy.objects.bulk_create(AuditDiscrepancy(item=item, kind=CheckResult.MISSING) for item in pending)
+    discrepancies = AuditDiscrepancy.objects.bulk_create(
+        AuditDiscrepancy(item=item, kind=CheckResult.MISSING) for item in pending
+    )
+    source = "미확인 자산 일괄 미발견 처리"
+    log_bulk(
+        pending,
+        action=LogEntry.Action.UPDATE,
+        changes=lambda item: {"result": [CheckResult.PENDING, CheckResult.MISSING], "checked_by": ["None", str(actor)]},
+        actor=actor,
+        source=source,
+    )
+    log_bulk(
+        discrepancies,
+        action=LogEntry.Action.CREATE,
+        changes=lambda d: {"item": ["None", str(d.item_id)], "kind": ["None", CheckResult.MISSING]},
+        actor=actor,
+        source=source,
+    )
     return len(pending)
 
 

@@ -142,6 +142,30 @@ def test_a29_3_2_the_checklist_shows_and_records_only_assets_on_it_or_within_the
     assert audit.items.filter(asset=own).exists()
 
 
+def test_a29_3_2_what_was_not_found_by_the_end_is_recorded_missing_each_in_the_change_log(client_of, user_of, audit):
+    """At the end of the visit the officer records every asset not yet checked as missing, at once; each item
+    and each discrepancy it opens is in the change log with the officer, as the items listed at the start are."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    _transition(client_of("itplan"), audit, "start")
+    officer = user_of("asset")
+    items = ContentType.objects.get_for_model(InventoryAuditItem)
+    listed = LogEntry.objects.filter(content_type=items, action=LogEntry.Action.CREATE, actor=user_of("itplan"))
+    assert set(audit.items.values_list("pk", flat=True)) <= set(listed.values_list("object_id", flat=True))
+    first = Asset.objects.get(tag="KCS-BK-00001")
+    actions.record_check(audit=audit, actor=officer, asset=first, result=CheckResult.FOUND)
+    response = client_of("asset").post(f"/resources/inventory-audits/{audit.pk}/mark-missing/", follow=True)
+    assert "확인하지 않은 자산 1건을 미발견으로 기록했습니다" in response.content.decode()
+    missing = audit.items.get(asset__tag="KCS-BK-00002")
+    assert missing.result == CheckResult.MISSING and missing.checked_by == officer
+    discrepancy = AuditDiscrepancy.objects.get(item=missing)
+    assert discrepancy.kind == CheckResult.MISSING and discrepancy.is_open
+    entry = LogEntry.objects.get(content_type=items, object_id=missing.pk, action=LogEntry.Action.UPDATE)
+    assert entry.actor == officer and entry.changes["result"] == ["pending", "missing"]
+    assert LogEntry.objects.get_for_object(discrepancy).get().actor == officer
+
+
 def test_a29_3_2_closing_waits_until_everything_is_checked_and_every_discrepancy_resolved(
     client_of, user_of, unchanged, audit
 ):
