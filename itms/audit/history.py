@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -12,22 +13,38 @@ from django.utils import timezone
 class Change:
     entry: LogEntry
     rows: list[tuple[str, str, str]]  # (field label, before, after)
+    about: str = ""  # the related record the entry concerns ("" for the object itself)
 
 
-def changes_for(obj, limit: int = 200) -> list[Change]:
+def changes_for(obj, limit: int = 200, include: Iterable[tuple[type, str]] = ()) -> list[Change]:
     """The object's changes, newest first, each with its field-by-field before/after values.
 
-    Only concrete fields are shown: auditlog also records reverse relations on creation
-    ("items: governance.AgendaItem.None"), which say nothing to a reader.
+    ``include``: (model, field) pairs of records whose changes belong to this one's history (an asset's licences,
+    relations, assignments): those that point at it now, and any whose entry names it in its additional data (the
+    model's ``get_additional_data``, which auditlog calls), so that deleted ones and earlier links stay. Only concrete fields are shown: auditlog also
+    records reverse relations on creation ("items: governance.AgendaItem.None"), which say nothing to a reader.
     """
-    labels = {str(f.verbose_name) for f in obj._meta.concrete_fields}
-    entries = (
-        LogEntry.objects.get_for_object(obj).select_related("actor", "content_type").order_by("-timestamp")[:limit]
-    )
+    own = ContentType.objects.get_for_model(obj)
+    where = Q(content_type=own, object_id=obj.pk)
+    labels = {own.pk: {str(f.verbose_name) for f in obj._meta.concrete_fields}}
+    names = {own.pk: ""}
+    for model, field in include:
+        related = ContentType.objects.get_for_model(model)
+        labels[related.pk] = {str(f.verbose_name) for f in model._meta.concrete_fields}
+        names[related.pk] = str(model._meta.verbose_name)
+        pointing = model._default_manager.filter(**{field: obj.pk}).values("pk")
+        where |= Q(content_type=related, object_id__in=pointing)
+        where |= Q(content_type=related, **{f"additional_data__{field}": obj.pk})
+    entries = LogEntry.objects.filter(where).select_related("actor").order_by("-timestamp", "-pk")[:limit]
     return [
         Change(
             entry,
-            [(label, values[0], values[-1]) for label, values in entry.changes_display_dict.items() if label in labels],
+            [
+                (label, values[0], values[-1])
+                for label, values in entry.changes_display_dict.items()
+                if label in labels[entry.content_type_id]
+            ],
+            f"{names[entry.content_type_id]} {entry.object_repr}" if names[entry.content_type_id] else "",
         )
         for entry in entries
     ]

@@ -59,6 +59,9 @@ class ObjectType:
     # Import from CSV/XLSX: the form fields a file may carry, and natural keys for foreign keys.
     import_fields: tuple[str, ...] = ()
     import_lookups: dict[str, str] = field(default_factory=dict)
+    # Records whose changes belong to this one's history tab: (model label, its field pointing here), e.g. an
+    # asset's licences. For their deletions to show, the model's get_additional_data names that field's value.
+    history_include: tuple[tuple[str, str], ...] = ()
     # Whether records of this type carry attached documents (a29.1): the detail page shows the panel.
     documents: bool = False
     # The name of the record's own form for its files, when it checks more than the documents app does (a

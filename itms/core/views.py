@@ -9,6 +9,7 @@ form can never move a row outside what the user may touch (it rolls back).
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -183,7 +184,8 @@ class ObjectHistoryView(ObjectTypeMixin, View):
         from itms.audit.history import changes_for
 
         obj = self.get_object()
-        context = self.base_context(object=obj, changes=changes_for(obj), tab="history")
+        include = [(apps.get_model(label), field) for label, field in self.object_type.history_include]
+        context = self.base_context(object=obj, changes=changes_for(obj, include=include), tab="history")
         return render(request, "ui/object_history.html", context)
 
 

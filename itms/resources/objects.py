@@ -134,6 +134,12 @@ register(
         ("지급 이력", "assignments", tables.RelatedAssignmentTable),
         ("실사 확인 이력", "audit_items", tables.RelatedAuditItemTable),
     ],
+    history_include=(
+        ("resources.assetrelation", "source"),
+        ("resources.assetrelation", "target_asset"),
+        ("resources.licence", "software"),
+        ("resources.assetassignment", "asset"),
+    ),
     documents=True,
     detail_template="resources/asset_detail.html",
     detail_context=_context("asset_context"),

@@ -589,6 +589,10 @@ class AssetRelation(PrimaryModel):
         "assigned": _relation_scope(_asset_assigned),
     }
 
+    def get_additional_data(self) -> dict:
+        """Both assets' history tabs find this relation's change-log entries, its deletion included."""
+        return {"source": self.source_id, "target_asset": self.target_asset_id}
+
     class Meta:
         verbose_name = _("자산 관계")
         verbose_name_plural = _("자산 관계")
@@ -703,6 +707,10 @@ class Licence(PrimaryModel):
     def __str__(self) -> str:
         return f"{self.software.name} 라이선스 {self.quantity:,}"
 
+    def get_additional_data(self) -> dict:
+        """The software's history tab finds this licence's entries, its deletion included."""
+        return {"software": self.software_id}
+
     def clean(self) -> None:
         if self.software_id and not self.software.is_software:
             raise ValidationError({"software": E.LICENCE_SOFTWARE.message})
@@ -747,6 +755,10 @@ class AssetAssignment(PrimaryModel):
         "own_unit": lambda user, units: Q(asset_id__in=Asset.objects.filter(_asset_own_unit(user, units)).values("pk")),
         "self": lambda user, units: Q(holder=user),
     }
+
+    def get_additional_data(self) -> dict:
+        """The asset's history tab finds this assignment's entries, its deletion included."""
+        return {"asset": self.asset_id}
 
     class Meta:
         verbose_name = _("자산 지급 이력")

@@ -164,6 +164,35 @@ def test_a29_3_relations_keep_to_their_meaning(client_of):
     assert cycle.status_code == 400 and "순환" in cycle.content.decode()
 
 
+def test_a29_3_an_assets_history_holds_its_relations_licences_and_assignments_deletions_included(client_of):
+    """An asset's whole history (a29.3: records kept current and traceable): besides its own fields, the
+    relations from and to it, its licences and its assignments, each entry saying which record it concerns."""
+    server, other = AssetFactory(), AssetFactory()
+    software = SoftwareFactory()
+    client = client_of("asset")
+    client.post("/resources/asset-relations/add/", {"source": server.pk, "kind": "part_of", "target_asset": other.pk})
+    relation = server.relations.get()
+    client.post(f"/resources/asset-relations/{relation.pk}/delete/")
+    client.post(
+        "/resources/licences/add/",
+        {"software": software.pk, "kind": "perpetual", "metric": "installation", "quantity": 7},
+    )
+    client.post(f"/resources/assets/{server.pk}/assign/", {"assign-holder_unit": "KCS-SOT"})
+    assert not server.relations.exists() and software.licences.get().quantity == 7
+
+    def history(asset):
+        return client.get(f"/resources/assets/{asset.pk}/history/").content.decode()
+
+    about = '<div class="small text-secondary">'
+    page = history(server)
+    assert page.count(about + "자산 관계 ") == 2  # created, then deleted
+    assert "삭제" in page and about + "자산 지급 이력 " in page and "사용 부서" in page
+    assert history(other).count(about + "자산 관계 ") == 2  # the relation's target sees it too
+    licence_page = history(software)
+    assert licence_page.count(about + "라이선스 ") == 1 and "<td>7</td>" in licence_page
+    assert about + "자산 관계 " not in licence_page
+
+
 # --- a2.0.5, a29.2, a17.3: who keeps which records ----------------------------------------------------------------------
 def test_a2_0_5_the_asset_officer_keeps_the_assets_of_their_scope_only(client_of, unchanged):
     client = client_of("asset")  # 정보자산 담당자 of 시스템운영팀
