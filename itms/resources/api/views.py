@@ -1,12 +1,16 @@
-"""API endpoints beyond the generic ones: bulk create (the import's checks), the 실사 checks and resolutions, and
-the holder's acknowledgement — each calling the same action as the screen."""
+"""API endpoints beyond the generic ones — each calling the same action as the screen: bulk create and the file
+import as a job (the import's checks), an asset's assignment, return, write-off and verification, the 실사's
+checks, unregistered finds, the end-of-visit missing and the resolutions, and the holder's acknowledgement."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,12 +22,21 @@ from itms.core.middleware import get_request_id
 
 from ..actions import assets as asset_actions
 from ..actions import audits as audit_actions
+from ..actions import imports as import_actions
 from ..choices import CheckResult, Resolution
 from ..error_codes import ResourcesErrors
 from ..importer import AssetImporter
 from ..models import Asset
 
 MAX_BULK = 5_000
+
+
+UPLOAD = {"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}
+
+
+def documented(request=None, answer: int = 200):
+    """The schema names the input and says the answer is a JSON object (a refusal: ``{code, message, clause}``)."""
+    return extend_schema(request=request, responses={answer: OpenApiTypes.OBJECT})
 
 
 class ActionPermission(BasePermission):
@@ -70,8 +83,10 @@ class AssetBulkCreateView(_Action):
     label = "resources.asset"
     action = "add"
 
+    @documented({"application/json": {"type": "array", "items": {"type": "object"}}}, 201)
     def post(self, request):
-        records = request.data if isinstance(request.data, list) else request.data.get("assets")
+        data = request.data
+        records = data if isinstance(data, list) else data.get("assets") if hasattr(data, "get") else None
         if not isinstance(records, list) or not records:
             return Response(
                 {"code": "invalid", "message": "자산 목록(JSON 배열)을 보내십시오.", "clause": ""},
@@ -115,6 +130,7 @@ class AuditCheckView(_Action):
     label = "resources.inventoryaudit"
     action = "view"
 
+    @documented(CheckInput, 200)
     def post(self, request, pk):
         audit = self.fetch(pk)
         data = CheckInput(data=request.data)
@@ -147,6 +163,7 @@ class DiscrepancyResolveView(_Action):
     label = "resources.auditdiscrepancy"
     action = "view"
 
+    @documented(ResolveInput, 200)
     def post(self, request, pk):
         discrepancy = self.fetch(pk)
         data = ResolveInput(data=request.data)
@@ -173,6 +190,168 @@ class AcknowledgeView(_Action):
     label = "resources.assetassignment"
     action = "view"
 
+    @documented()
     def post(self, request, pk):
         assignment = asset_actions.acknowledge_assignment(assignment=self.fetch(pk), actor=request.user)
         return Response({"id": assignment.pk, "acknowledged_at": assignment.acknowledged_at})
+
+
+# --- an asset's own steps (a29.3, a29.3.4) ------------------------------------------------------------------------
+class AssignInput(serializers.Serializer):
+    holder = serializers.CharField(required=False, allow_blank=True, default="", label="사용자 (아이디)")
+    holder_unit = serializers.CharField(required=False, allow_blank=True, default="", label="사용 부서 (부서코드)")
+    starts_on = serializers.DateField(required=False, allow_null=True, default=None, label="지급일")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=200, label="비고")
+
+    def validate_holder(self, value):
+        from itms.accounts.models import User
+
+        if value and not User.objects.filter(username=value, is_active=True).exists():
+            raise serializers.ValidationError(f"'{value}' 사용자가 없습니다.")
+        return value
+
+    def validate_holder_unit(self, value):
+        from itms.accounts.models import OrgUnit
+
+        if value and not OrgUnit.objects.filter(code=value).exists():
+            raise serializers.ValidationError(f"부서코드 '{value}'에 해당하는 부서가 없습니다.")
+        return value
+
+
+class AssetAssignView(_Action):
+    """정보자산 지급 (a29.3.4): to a person (``holder``, their unit unless ``holder_unit`` says) or to a unit; the
+    previous assignment ends that day and the person owes an acknowledgement of receipt."""
+
+    label = "resources.asset"
+
+    @documented(AssignInput, 201)
+    def post(self, request, pk):
+        from itms.accounts.models import OrgUnit, User
+
+        asset = self.fetch(pk)
+        data = AssignInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        assignment = asset_actions.assign_asset(
+            asset=asset,
+            actor=request.user,
+            holder=User.objects.filter(username=values["holder"]).first() if values["holder"] else None,
+            holder_unit=OrgUnit.objects.filter(code=values["holder_unit"]).first() if values["holder_unit"] else None,
+            starts_on=values["starts_on"],
+            note=values["note"],
+        )
+        return Response(
+            {"id": assignment.pk, "holder": assignment.holder_id, "holder_unit": assignment.holder_unit_id},
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class AssetReturnView(_Action):
+    """반납: the current assignment ends today; nobody holds the asset."""
+
+    label = "resources.asset"
+
+    @documented()
+    def post(self, request, pk):
+        ended = asset_actions.return_asset(asset=self.fetch(pk), actor=request.user)
+        return Response({"assignment": ended.pk, "ends_on": ended.ends_on})
+
+
+class DisposeInput(serializers.Serializer):
+    reason = serializers.CharField(max_length=300, label="불용 사유")
+
+
+class AssetDisposeView(_Action):
+    """불용 처리 (a29.3): with its reason; the record is kept, frozen, and leaves the active inventory."""
+
+    label = "resources.asset"
+
+    @documented(DisposeInput, 200)
+    def post(self, request, pk):
+        asset = self.fetch(pk)
+        data = DisposeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        asset = asset_actions.dispose_asset(asset=asset, actor=request.user, reason=data.validated_data["reason"])
+        return Response({"id": asset.pk, "status": asset.status, "disposed_on": asset.disposed_on})
+
+
+class AssetVerifyView(_Action):
+    """현행화 확인 (a29.3): the officer confirms the record is current today."""
+
+    label = "resources.asset"
+
+    @documented()
+    def post(self, request, pk):
+        asset = asset_actions.verify_asset(asset=self.fetch(pk), actor=request.user)
+        return Response({"id": asset.pk, "verified_on": asset.verified_on})
+
+
+# --- the 실사's other steps (a29.3.2) -------------------------------------------------------------------------------
+class NewAssetInput(serializers.Serializer):
+    observed_tag = serializers.CharField(required=False, allow_blank=True, default="", max_length=40, label="자산번호")
+    observed_name = serializers.CharField(required=False, allow_blank=True, default="", max_length=200, label="자산명")
+    observed_serial = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=100, label="일련번호"
+    )
+    observed_location = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=200, label="현장 위치"
+    )
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300, label="비고")
+
+
+class AuditNewAssetView(_Action):
+    """미등록 자산 발견 (a29.3.2): what the officer saw; a discrepancy to register it opens."""
+
+    label = "resources.inventoryaudit"
+    action = "view"
+
+    @documented(NewAssetInput, 201)
+    def post(self, request, pk):
+        audit = self.fetch(pk)
+        data = NewAssetInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = audit_actions.record_new_asset(audit=audit, actor=request.user, **data.validated_data)
+        return Response({"item": item.pk, "result": item.result}, status=status.HTTP_201_CREATED)
+
+
+class AuditMarkMissingView(_Action):
+    """미확인 자산 일괄 미발견 (a29.3.2): every asset not checked by the end of the visit; each is a discrepancy."""
+
+    label = "resources.inventoryaudit"
+    action = "view"
+
+    @documented()
+    def post(self, request, pk):
+        marked = audit_actions.mark_remaining_missing(audit=self.fetch(pk), actor=request.user)
+        return Response({"marked_missing": marked})
+
+
+# --- the file import as a job (a29.3) -----------------------------------------------------------------------------
+class ImportUploadView(_Action):
+    """정보자산 파일 가져오기: an XLSX or CSV file (``file``, multipart) becomes a job, checked row by row in the
+    background; ``GET /api/resources/asset-import-jobs/{id}/`` shows its progress, preview errors and result."""
+
+    label = "resources.asset"
+    action = "add"
+    parser_classes = [MultiPartParser, FormParser]
+
+    @documented(UPLOAD, 202)
+    def post(self, request):
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise ValidationError({"file": "가져올 파일(XLSX 또는 CSV)을 보내십시오."})
+        job = import_actions.create_job(upload=upload, actor=request.user)  # FileRefused: 400, nothing stored
+        import_actions.start_validation(job=job)
+        return Response({"id": job.pk, "status": job.status}, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportCommitView(_Action):
+    """가져오기 확정: the requester saves a checked file, all rows or none, as a background job."""
+
+    label = "resources.assetimportjob"
+    action = "view"
+
+    @documented(answer=202)
+    def post(self, request, pk):
+        job = import_actions.start_import(job=self.fetch(pk), actor=request.user)
+        return Response({"id": job.pk, "status": job.status}, status=status.HTTP_202_ACCEPTED)

@@ -166,6 +166,19 @@ def test_a29_3_2_what_was_not_found_by_the_end_is_recorded_missing_each_in_the_c
     assert LogEntry.objects.get_for_object(discrepancy).get().actor == officer
 
 
+def test_a29_3_2_an_unregistered_find_and_the_end_of_visit_go_through_the_api_too(client_of, user_of, audit):
+    _transition(client_of("itplan"), audit, "start")
+    api = client_of("asset")
+    base = f"/api/resources/inventory-audits/{audit.pk}"
+    empty = api.post(f"{base}/new/", {}, content_type="application/json")
+    assert empty.status_code == 400 and empty.json()["clause"] == "a29.3.2"
+    found = api.post(f"{base}/new/", {"observed_name": "라벨 없는 테이프 장비"}, content_type="application/json")
+    assert found.status_code == 201 and found.json()["result"] == CheckResult.NEW
+    assert client_of("itstaff").post(f"{base}/mark-missing/").status_code in (403, 404)
+    assert api.post(f"{base}/mark-missing/").json() == {"marked_missing": 2}
+    assert audit.counts()["open"] == 3
+
+
 def test_a29_3_2_closing_waits_until_everything_is_checked_and_every_discrepancy_resolved(
     client_of, user_of, unchanged, audit
 ):

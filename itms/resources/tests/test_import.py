@@ -264,3 +264,27 @@ def test_a29_3_the_bulk_api_checks_as_the_import_does_and_saves_all_or_nothing(c
         .status_code
         == 403
     )
+
+
+def test_a29_3_the_file_import_runs_through_the_api_as_a_job_too(client_of, unchanged):
+    """Upload, read the job's preview and progress, confirm: the same job as the screen's, all rows or none."""
+    client = client_of("asset")
+    upload_url = "/api/resources/asset-import-jobs/upload/"
+    with unchanged():
+        not_a_sheet = client.post(upload_url, {"file": SimpleUploadedFile("a.xlsx", b"MZ\x90\x00 exe")})
+        nothing = client.post(upload_url, {})
+    assert not_a_sheet.status_code == 400 and "XLSX" in not_a_sheet.json()["message"]
+    assert nothing.status_code == 400 and "파일" in nothing.json()["message"]
+    accepted = post(client, upload_url, {"file": xlsx([server("API-SV-1"), server("API-SV-2")])})
+    assert accepted.status_code == 202
+    job_url = f"/api/resources/asset-import-jobs/{accepted.json()['id']}/"
+    job = client.get(job_url).json()
+    assert job["status"] == ImportStatus.READY and job["total_rows"] == 2 and job["error_count"] == 0
+    assert not Asset.objects.filter(tag__startswith="API-SV-").exists()  # checked, nothing saved yet
+    itdept = client_of("itdept")
+    with unchanged():
+        stranger = itdept.post(f"{job_url}commit/")
+    assert stranger.status_code in (403, 404)
+    assert post(client, f"{job_url}commit/").status_code == 202
+    assert client.get(job_url).json()["created_count"] == 2
+    assert Asset.objects.filter(tag__startswith="API-SV-").count() == 2

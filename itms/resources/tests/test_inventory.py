@@ -271,6 +271,44 @@ def test_a29_3_4_an_asset_handed_to_a_person_is_acknowledged_by_them_alone(clien
     assert AssetAssignment.objects.get(pk=assignment.pk).ends_on == timezone.localdate()
 
 
+def test_a29_3_4_the_api_assigns_returns_verifies_and_writes_off_as_the_screen_does(client_of, user_of, unchanged):
+    """Each step of an asset's life through the API calls the screen's action: the same refusals, coded."""
+    pc = Asset.objects.get(tag="KCS-PC-90011")  # a spare PC in the store
+    api = client_of("asset")
+    base = f"/api/resources/assets/{pc.pk}"
+    itdept = client_of("itdept")
+    with unchanged():
+        nobody = api.post(f"{base}/assign/", {"holder": "no-such-user"}, content_type="application/json")
+        no_holder = api.post(f"{base}/assign/", {}, content_type="application/json")
+        not_held = api.post(f"{base}/return/")
+        stranger = itdept.post(f"{base}/verify/")
+    assert nobody.status_code == 400 and "'no-such-user' 사용자가 없습니다" in str(nobody.json())
+    assert no_holder.status_code == 400 and no_holder.json()["clause"] == "a29.3.4"
+    assert not_held.status_code == 409 and not_held.json()["code"] == "resources.not_assigned"
+    assert stranger.status_code in (403, 404)
+    assigned = api.post(f"{base}/assign/", {"holder": "itstaff"}, content_type="application/json")
+    assert assigned.status_code == 201
+    assignment = AssetAssignment.objects.get(pk=assigned.json()["id"])
+    assert (
+        assignment.holder == user_of("itstaff")
+        and Obligation.objects.filter(
+            kind="asset_acknowledgement", subject_id=assignment.pk, status=ObligationStatus.OPEN
+        ).exists()
+    )
+    acknowledged = client_of("itstaff").post(f"/api/resources/asset-assignments/{assignment.pk}/acknowledge/")
+    assert acknowledged.status_code == 200
+    assert api.post(f"{base}/return/").json()["ends_on"] == timezone.localdate().isoformat()
+    assert api.post(f"{base}/verify/").json()["verified_on"] == timezone.localdate().isoformat()
+    with unchanged():
+        no_reason = api.post(f"{base}/dispose/", {"reason": ""}, content_type="application/json")
+    assert no_reason.status_code == 400
+    disposed = api.post(f"{base}/dispose/", {"reason": "내용연수 경과, 수리 불가"}, content_type="application/json")
+    assert disposed.status_code == 200 and disposed.json()["status"] == AssetStatus.DISPOSED
+    with unchanged():
+        again = api.post(f"{base}/assign/", {"holder": "itstaff"}, content_type="application/json")
+    assert again.status_code == 409 and again.json()["clause"].startswith("a29.3")
+
+
 def test_a29_3_a_write_off_needs_a_reason_and_freezes_the_record(client_of, unchanged):
     asset = AssetFactory()
     client = client_of("asset")
