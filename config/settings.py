@@ -253,6 +253,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", "")
 # Without a broker (the embedded default) tasks run in-process.
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# ... and long ones (a file import) in a thread of the server instead of inside the request (itms/core/jobs.py).
+ITMS_JOBS_IN_THREADS = env_bool("ITMS_JOBS_IN_THREADS")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

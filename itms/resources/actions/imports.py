@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from itms.core.errors import Forbidden, Refused
+from itms.core.jobs import after_commit
 
 from ..choices import ImportStatus
 from ..error_codes import ResourcesErrors as E
@@ -134,7 +135,7 @@ def run_job(job_id: int) -> AssetImportJob:
 def start_validation(*, job: AssetImportJob) -> None:
     from ..tasks import validate_asset_import_task
 
-    transaction.on_commit(lambda: validate_asset_import_task.delay(job.pk))
+    after_commit(validate_asset_import_task, job.pk)
 
 
 @transaction.atomic
@@ -149,5 +150,5 @@ def start_import(*, job: AssetImportJob, actor) -> AssetImportJob:
         raise Refused(E.IMPORT_NOT_READY)
     job.status = ImportStatus.QUEUED
     job.save(update_fields=["status", "updated_at"])
-    transaction.on_commit(lambda: run_asset_import_task.delay(job.pk))
+    after_commit(run_asset_import_task, job.pk)
     return job
