@@ -241,12 +241,12 @@ def asset_import(request):
 
 
 def import_job_context(job: AssetImportJob, request) -> dict:
-    done, total = import_actions.progress_of(job)
+    done, total, percent = import_actions.progress_of(job)
     return {
         "job": job,
         "done": done,
         "total": total,
-        "percent": job.percent if not job.is_running else (min(99, done * 100 // total) if total else 0),
+        "percent": percent,
         "may_commit": job.status == ImportStatus.READY and job.created_by_id == request.user.pk,
     }
 

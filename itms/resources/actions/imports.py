@@ -28,12 +28,19 @@ PROGRESS_KEY = "itms:resources:import:{pk}"
 logger = logging.getLogger(__name__)
 
 
-def progress_of(job: AssetImportJob) -> tuple[int, int]:
-    """(processed, total) of a running job: the cache while it saves, else the row."""
+def progress_of(job: AssetImportJob) -> tuple[int, int, int]:
+    """(rows processed, total, percent) of a job. Saving checks every row again, then writes them: the first half
+    of its bar is the check (the row's count) and the second the writing (the cache, the row being locked)."""
+    done, total = job.processed_rows, job.total_rows
+    if not job.is_running:
+        return done, total, job.percent
+    if job.status != ImportStatus.IMPORTING:
+        return done, total, min(99, done * 100 // total) if total else 0
     cached = cache.get(PROGRESS_KEY.format(pk=job.pk))
-    if cached and job.status == ImportStatus.IMPORTING:
-        return cached
-    return job.processed_rows, job.total_rows
+    if cached:
+        done, total = cached
+        return done, total, min(99, 50 + done * 50 // total) if total else 50
+    return done, total, min(49, done * 50 // total) if total else 0
 
 
 def create_job(*, upload: UploadedFile, actor) -> AssetImportJob:
@@ -110,8 +117,8 @@ def validate_job(job_id: int) -> AssetImportJob:
 def run_job(job_id: int) -> AssetImportJob:
     """Checks the rows again (the data may have changed since the preview) and saves them all, or none."""
     job = AssetImportJob.objects.select_related("created_by").get(pk=job_id)
-    job.status = ImportStatus.IMPORTING
-    job.save(update_fields=["status", "updated_at"])
+    job.status, job.processed_rows = ImportStatus.IMPORTING, 0  # the bar starts again: checking, then saving
+    job.save(update_fields=["status", "processed_rows", "updated_at"])
     try:
         importer, plan = _plan(job, saving=False)
     except FileRefused as refused:

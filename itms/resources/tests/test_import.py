@@ -288,3 +288,29 @@ def test_a29_3_the_file_import_runs_through_the_api_as_a_job_too(client_of, unch
     assert post(client, f"{job_url}commit/").status_code == 202
     assert client.get(job_url).json()["created_count"] == 2
     assert Asset.objects.filter(tag__startswith="API-SV-").count() == 2
+
+
+def test_the_import_bar_only_moves_forward_checking_again_then_saving(user_of):
+    """Saving checks every row again before writing: the bar's first half is that check, the second the writing,
+    so it never jumps back from the preview's 100 % or from the check's end."""
+    from django.core.cache import cache
+
+    job = AssetImportJob.objects.create(
+        created_by=user_of("asset"), filename="a.xlsx", size=1, sha256="0" * 64, total_rows=1000
+    )
+    seen = []
+    for status, done, saved in [
+        (ImportStatus.VALIDATING, 500, None),
+        (ImportStatus.READY, 1000, None),
+        (ImportStatus.IMPORTING, 0, None),
+        (ImportStatus.IMPORTING, 600, None),
+        (ImportStatus.IMPORTING, 1000, 0),
+        (ImportStatus.IMPORTING, 1000, 400),
+        (ImportStatus.IMPORTING, 1000, 1000),
+        (ImportStatus.DONE, 1000, None),
+    ]:
+        job.status, job.processed_rows = status, done
+        key = import_actions.PROGRESS_KEY.format(pk=job.pk)
+        cache.set(key, (saved, 1000)) if saved is not None else cache.delete(key)
+        seen.append(import_actions.progress_of(job)[2])
+    assert seen == [50, 100, 0, 30, 50, 70, 99, 100]
