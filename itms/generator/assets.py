@@ -64,6 +64,7 @@ class _Assets:
             self.definitions[d.asset_type_id].append(attributes.Definition.of(d))
         self.asset_rows, self.index_rows, self.remembered = [], [], []
         self.servers_by_system: dict[int, list[int]] = defaultdict(list)
+        self.storage_by_system: dict[int, list[int]] = defaultdict(list)
         self.today = ctx.today
 
     # --- reference rows ----------------------------------------------------------------------------------------
@@ -256,9 +257,13 @@ class _Assets:
         weights = [share for _code, share, _makers in HARDWARE]
         makers = {code: m for code, _share, m in HARDWARE}
         vm_hosts: list[tuple[int, int]] = []
+        system_by_id = {system[0]: system for system in systems}
         for _ in range(bound):
             system_id, system_name, unit_id = rng.choice(systems)
             code = rng.choices(kinds, weights)[0]
+            if code in ("STORAGE", "BACKUP") and self.storage_by_system and rng.random() < 0.5:
+                # Storage gathers where there is already an array (its shelves, a second library).
+                system_id, system_name, unit_id = system_by_id[rng.choice(list(self.storage_by_system))]
             maker, model = rng.choice(makers[code])
             org = units[unit_id].org_id if unit_id in units else None
             location = locations.get(org, (None, None))[0]
@@ -280,6 +285,8 @@ class _Assets:
                 self.servers_by_system[system_id].append(pk)
             elif code == "VSERVER":
                 vm_hosts.append((pk, system_id))
+            elif code in ("STORAGE", "BACKUP"):
+                self.storage_by_system[system_id].append(pk)
         # Software products of systems, installed on their servers, with licences.
         relations, licences = [], []
         for _ in range(software_products):
@@ -310,6 +317,10 @@ class _Assets:
             hosts = self.servers_by_system.get(system_id)
             if hosts:
                 relations.append((vm, "runs_on", rng.choice(hosts), None))
+        # A system's further storage and backup units are often shelves of its first array: part-of, one level.
+        for units_of_system in self.storage_by_system.values():
+            array, *shelves = units_of_system
+            relations.extend((shelf, "part_of", array, None) for shelf in shelves if rng.random() < 0.5)
         # PCs and notebooks handed to officials (a29.3.4), managed by their organisation's IT department.
         assignments = []
         staff = list(ctx.user_units.items())

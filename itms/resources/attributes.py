@@ -3,7 +3,7 @@
 An administrator defines per asset type the attributes its assets carry (``AttributeDefinition``: name, key, type,
 unit, required, allowed values). Every path that writes an asset — the form, the API, the file import, the bulk API,
 ``manage.py import_assets`` — reads and checks the values here, so each refuses the same things with the same
-Korean message. How the values are stored (JSON on the asset, typed index rows for filtering) is ADR 0012.
+Korean message. How the values are stored (JSON on the asset, typed index rows for filtering) is ADR 0016.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def missing_count(definitions: Iterable[Definition], values: Mapping | None) -> 
 
 
 def index_row(definition: Definition, value) -> tuple[str | None, Decimal | None, dt.date | None] | None:
-    """(value_text, value_number, value_date) of one stored value for the typed index (ADR 0012)."""
+    """(value_text, value_number, value_date) of one stored value for the typed index (ADR 0016)."""
     if value is None:
         return None
     kind = definition.value_type

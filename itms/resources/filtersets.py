@@ -109,7 +109,7 @@ LOOKUPS = {">=": "gte", "≥": "gte", "<=": "lte", "≤": "lte", ">": "gt", "<":
 
 def attribute_condition(definition: AttributeDefinition, text: str) -> Q | None:
     """``value`` as people write it — "RHEL 9", ">= 256", "2026-01-01~2026-12-31" — as a condition on the typed
-    index (ADR 0012): the subquery reads (definition, value) through its index, never the JSON of every asset."""
+    index (ADR 0016): the subquery reads (definition, value) through its index, never the JSON of every asset."""
     column = {AttributeType.NUMBER: "value_number", AttributeType.DATE: "value_date"}.get(
         definition.value_type, "value_text"
     )

@@ -7,7 +7,7 @@ in the file), licence quantities against the installations the file declares, an
 names the row, the column and why, in Korean. Nothing is written unless every row passes.
 
 Built for 100,000 rows within 60 s on two cores (bench/import_assets.py): every lookup table is read once, no
-query per row, and the rows are written in batches — assets, their typed attribute index (ADR 0012), relations,
+query per row, and the rows are written in batches — assets, their typed attribute index (ADR 0016), relations,
 licences and one change-log entry per asset (the change log the form would have written).
 """
 

@@ -21,11 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_asset_phase_generates_a_consistent_inventory(admin_client):
-    ctx = Context(scale=0.005, seed=7, years=10, today=timezone.localdate(), log=lambda message: None)
+    ctx = Context(scale=0.01, seed=7, years=10, today=timezone.localdate(), log=lambda message: None)
     before = Asset.objects.count()
     for phase in (people, portfolio, assets):
         phase.build(ctx)
-    assert Asset.objects.count() - before == ctx.counts["assets"] >= round(assets.ASSETS_AT_FULL_SCALE * 0.005) - before
+    assert Asset.objects.count() - before == ctx.counts["assets"] >= round(assets.ASSETS_AT_FULL_SCALE * 0.01) - before
     generated = Asset.objects.filter(tag__startswith="G-")
     # Every value is in the typed index (ADR 0016), and the missing counts agree with the definitions.
     assert AssetAttributeValue.objects.filter(asset__in=generated).count() == ctx.counts["asset_attribute_values"]
@@ -37,6 +37,14 @@ def test_the_asset_phase_generates_a_consistent_inventory(admin_client):
     for licence in Licence.objects.filter(software__in=generated):
         installed = AssetRelation.objects.filter(source=licence.software, kind=RelationKind.INSTALLED_ON).count()
         assert licence.quantity >= installed
+    # installed-on, runs-on and part-of (a storage shelf of its system's array: one level, so never a cycle).
+    kinds = set(AssetRelation.objects.filter(source__in=generated).values_list("kind", flat=True))
+    assert kinds == {RelationKind.INSTALLED_ON, RelationKind.RUNS_ON, RelationKind.PART_OF}
+    for part in AssetRelation.objects.filter(source__in=generated, kind=RelationKind.PART_OF).select_related(
+        "source", "target_asset"
+    ):
+        assert part.source.system_id == part.target_asset.system_id
+        assert not AssetRelation.objects.filter(source=part.target_asset, kind=RelationKind.PART_OF).exists()
     assert MaintenanceContract.objects.filter(number__startswith="GEN-").exists()
     assert AssetAssignment.objects.filter(asset__in=generated, ends_on__isnull=True).exists()
     assert InventoryAudit.objects.filter(state="reported", items__isnull=False).exists()

@@ -474,7 +474,7 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 class AssetAttributeValue(models.Model):
-    """The typed index of the attribute values (ADR 0012): derived from ``Asset.attributes``, never edited.
+    """The typed index of the attribute values (ADR 0016): derived from ``Asset.attributes``, never edited.
 
     One row per (asset, definition) with the value in the column of its type, so a filter on any attribute is an
     index range scan on (definition, value) on PostgreSQL and SQLite alike.
