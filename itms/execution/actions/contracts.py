@@ -16,6 +16,7 @@ from itms.projects.models import ProjectParticipant
 from itms.projects.stage import refresh_stage
 from itms.regulation.obligations import open_obligation
 
+from ..choices import RequirementCategory, RequirementSource
 from ..error_codes import ExecutionErrors as E
 from ..models import Contract, ContractVersion, ExecutionPlan, Requirement
 from ..models.contracts import add_months
@@ -48,10 +49,55 @@ def record_version(*, contract: Contract, reason: str, actor=None, change_reques
     )
 
 
+# The RFP's requirement categories (PRACTICE-FACTS §1.2) as the contract's requirement table files them.
+RFP_CATEGORIES = {
+    "SFR": RequirementCategory.FUNCTIONAL,
+    "PER": RequirementCategory.PERFORMANCE,
+    "SIR": RequirementCategory.INTERFACE,
+    "DAR": RequirementCategory.DATA,
+    "SER": RequirementCategory.SECURITY,
+    "QUR": RequirementCategory.QUALITY,
+}
+
+
+def copy_rfp_requirements(contract: Contract) -> int:
+    """The contract's requirement table starts as the ordered RFP's (a14.1, a20.1): each requirement with its ID
+    (SFR-001), name, definition and details, so that design, tests and inspection trace back to what was asked.
+    Only into an empty table; returns how many were copied."""
+    from itms.acquisition.choices import RfpState
+    from itms.acquisition.models import Rfp
+
+    if contract.requirements.exists():
+        return 0
+    rfp = (
+        Rfp.objects.filter(project_id=contract.project_id, state=RfpState.ORDERED)
+        .order_by("-updated_at", "-pk")
+        .first()
+    )
+    if rfp is None:
+        return 0
+    rows = [
+        Requirement(
+            contract=contract,
+            code=r.code,
+            title=r.name[:200],
+            description="\n\n".join(part for part in (r.definition, r.details) if part),
+            category=RFP_CATEGORIES.get(r.category.code, RequirementCategory.OTHER),
+            source=RequirementSource.RFP,
+        )
+        for r in rfp.requirements.select_related("category").order_by("category__order", "category__code", "seq")
+    ]
+    for row in rows:  # each through its own save: the change log records it
+        row.save()
+    return len(rows)
+
+
 def contract_registered(contract: Contract, *, actor=None) -> None:
-    """After signature (a17.2, a18.1, a20.3): version 1, the execution plan to be submitted within the kickoff
-    period, and the acceptance test to be asked for 14 days before the planned completion."""
+    """After signature (a17.2, a18.1, a20.3): the RFP's requirement table, version 1, the execution plan to be
+    submitted within the kickoff period, and the acceptance test to be asked for 14 days before the planned
+    completion."""
     if not contract.versions.exists():
+        copy_rfp_requirements(contract)
         record_version(contract=contract, reason="계약 체결", actor=actor)
     ExecutionPlan.objects.get_or_create(contract=contract)
     refresh_stage(contract.project)  # a signed contract proves 사업수행 (spine.execution_stage)

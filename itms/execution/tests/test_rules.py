@@ -336,6 +336,31 @@ def test_a19_wbs_dates_outside_the_contract_period_are_refused(client_of, ai, un
 
 
 # --- a20–a22: tests, acceptance test, audit, inspection ----------------------------------------------------
+def test_a20_1_the_contracts_requirement_table_starts_as_the_ordered_rfps(client_of):
+    """What is traced to design, tests and inspection (a20.1, a22) is what the RFP asked for (a14.1): a contract
+    signed for a project whose RFP was ordered takes its requirements, IDs and all, into version 1."""
+    from itms.acquisition.models import Rfp
+
+    rfp = Rfp.objects.get(project__code="2027-CLP-008", state="ordered")
+    asked = {r.code: r for r in rfp.requirements.select_related("category")}
+    contract = f.ContractFactory(
+        project=rfp.project,
+        signed_on=dt.date(2027, 2, 20),
+        start_date=dt.date(2027, 3, 1),
+        end_date=dt.date(2027, 11, 30),
+    )
+    table = {r.code: r for r in contract.requirements.all()}
+    assert set(table) == set(asked) and len(table) == 7
+    sfr = next(code for code in asked if code.startswith("SFR-"))
+    assert table[sfr].title == asked[sfr].name and table[sfr].category == "functional"
+    assert asked[sfr].details in table[sfr].description and table[sfr].source == "rfp"
+    assert {row["code"] for row in contract.versions.get(number=1).requirements} == set(asked)
+    page = client_of("itplan").get(reverse("execution:traceability", args=[contract.pk])).content.decode()
+    assert sfr in page and "시험 없음" in page
+    # A contract whose project ordered no RFP starts empty, to be filled in or imported.
+    assert not f.ContractFactory().requirements.exists()
+
+
 def _ready_for_inspection(contract, *, acceptance_days_ago=20):
     """Everything a20–a21 asks before the inspection completes, on a fresh contract."""
     today = dt.date.today()
@@ -462,6 +487,25 @@ def test_a21_1_audit_applicability_by_the_enforcement_decree(
     assert clause in result.explanation
 
 
+def test_a21_the_projects_auditor_records_findings_the_contractor_only_reads_them(ai, client_of, unchanged):
+    """감리원 write the audit's findings of the project they are assigned to (a21); the contractor sees them and
+    takes the corrective action, but does not write the auditor's findings."""
+    from itms.execution.models import AuditFinding
+
+    stage = SystemAudit.objects.get(contract=ai).stages.order_by("pk").first()
+    finding = {"stage": stage.pk, "title": "요구사항 추적표 누락", "severity": "high"}
+    vendor = client_of("vendor")
+    with unchanged():
+        refused = vendor.post("/execution/audit-findings/add/", finding)
+    assert refused.status_code in (400, 403)
+    auditor = client_of("auditor")
+    assert auditor.post("/execution/audit-findings/add/", finding).status_code == 302
+    recorded = AuditFinding.objects.get(stage=stage, title="요구사항 추적표 누락")
+    assert recorded.severity == "high"
+    assert "요구사항 추적표 누락" in vendor.get(recorded.get_absolute_url()).content.decode()
+    assert client_of("vendor2").get(recorded.get_absolute_url()).status_code == 404
+
+
 def test_a21_2_small_or_short_projects_may_use_two_stage_audit(demo):
     contract = f.ContractFactory(amount=800_000_000)
     assert actions.applicability(SystemAudit(contract=contract)).suggested_mode == "two_stage"
@@ -558,6 +602,68 @@ def test_a23_1_a23_2_a23_3_a24_1_handover_registers_the_system_as_operated_by_th
     assert contract.warranty_ends_on == contract.handed_over_on.replace(
         year=contract.handed_over_on.year + 1
     ) - dt.timedelta(days=1)
+
+
+def test_a23_1_completion_waits_for_the_operation_plan(demo, unchanged):
+    """a23.1: the operation plan (운영방안) is made before the build is completed: the inspection that completes
+    it is refused while the plan is blank, naming the clause."""
+    contract = f.ContractFactory(company=u("vendor").company)
+    _ready_for_inspection(contract)
+    contract.operation_plan = "  "
+    contract.save()
+    contract = _notified(contract)
+    with unchanged(), pytest.raises(Blocked) as error:
+        Contract.workflow.execute(contract, "pass_inspection", actor=u("sponsor"), data={})
+    assert [g.clause_id for g in error.value.guards] == ["a23.1"] and "운영방안" in error.value.message_text
+    contract.operation_plan = "운영 조직·절차·장애 대응 체계"
+    contract.save()
+    assert Contract.workflow.execute(contract, "pass_inspection", actor=u("sponsor"), data={}).state == "inspected"
+
+
+def test_a22_a23_1_the_defect_liability_period_closes_after_its_year_with_every_defect_fixed(demo, unchanged):
+    """The year of defect liability ends the project: not before its last day, and not with a defect still open;
+    closing meets the defect-liability duty."""
+    import time_machine
+
+    from itms.execution.models import Defect
+    from itms.regulation.models import ObligationStatus
+
+    app = Contract.objects.get(number="C-2025-0044")  # handed over
+    with unchanged(), pytest.raises(Blocked) as early:
+        Contract.workflow.execute(app, "close", actor=u("sponsor"))
+    assert [g.clause_id for g in early.value.guards] == ["a22"]
+    requirement = app.requirements.first()
+    defect = Defect.objects.create(
+        contract=app, title="면세 한도 오계산", kind="defect", requirement=requirement, reported_on=app.handed_over_on
+    )
+    after = dt.datetime.combine(app.warranty_ends_on + dt.timedelta(days=1), dt.time(10), tzinfo=dt.UTC)
+    with time_machine.travel(after, tick=False):
+        with pytest.raises(Blocked) as open_defect:
+            Contract.workflow.execute(app, "close", actor=u("sponsor"))
+        assert [g.clause_id for g in open_defect.value.guards] == ["a23.1"]
+        Defect.objects.filter(pk=defect.pk).update(fixed_on=app.warranty_ends_on, resolution="계산식 수정")
+        app = Contract.workflow.execute(app, "close", actor=u("sponsor"))
+    assert app.state == ContractState.CLOSED
+    assert obligation("defect_liability", app).status == ObligationStatus.MET
+
+
+def test_a17_2_the_sponsor_reviews_a_submitted_deliverable_accepting_or_returning_it_with_a_reason(ai, unchanged):
+    deliverable = f.DeliverableFactory(contract=ai)
+    actions.upload_deliverable(actor=u("vendor"), deliverable=deliverable, upload=pdf("v1.pdf"))
+    deliverable.refresh_from_db()
+    with unchanged(), pytest.raises(Forbidden):
+        Deliverable.workflow.execute(deliverable, "accept", actor=u("vendor"))  # not their own review
+    returned = Deliverable.workflow.execute(
+        deliverable, "return_for_revision", actor=u("sponsor"), data={"comment": "화면 정의 누락"}
+    )
+    assert returned.state == "returned" and returned.review_comment == "화면 정의 누락"
+    actions.upload_deliverable(actor=u("vendor"), deliverable=returned, upload=pdf("v2.pdf", PDF + b"%2\n"))
+    returned.refresh_from_db()
+    assert returned.state == "submitted"  # the new version goes back to review
+    accepted = Deliverable.workflow.execute(returned, "accept", actor=u("sponsor"))
+    assert accepted.state == "accepted"
+    with unchanged(), pytest.raises(Refused):
+        actions.upload_deliverable(actor=u("vendor"), deliverable=accepted, upload=pdf("v3.pdf", PDF + b"%3\n"))
 
 
 def test_a23_1_defect_intake_separates_defects_from_changes(demo):
