@@ -21,6 +21,7 @@ urlpatterns = [
     path("api/similarity/", include("itms.similarity.api_urls")),  # before the generic API's /api/<app>/…
     path("api/resources/", include("itms.resources.api_urls")),  # bulk create, 실사 checks; then the generic API
     path("api/operations/", include("itms.operations.api_urls")),  # SLA month measuring; then the generic API
+    path("api/execution/", include("itms.execution.api_urls")),  # progress reports, deliverable files; then generic
     path("api/", include("itms.api.urls")),
     path("django-admin/", admin.site.urls),
 ]

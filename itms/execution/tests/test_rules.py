@@ -311,6 +311,37 @@ def test_a19_0_1_report_outside_the_contract_period_is_refused(ai, unchanged):
         _report(ai, ai.work_packages.get(code="4"), 10, end=dt.date(2027, 1, 8))
 
 
+def test_a19_the_vendor_reports_progress_and_uploads_deliverables_through_the_api_too(client_of, ai, unchanged):
+    """The API calls the screen's actions: the same checks (a19.0.1 the 0–100 range, a17.2 one hash per project),
+    the same coded refusals, nothing saved on a refusal."""
+    import json
+
+    package = ai.work_packages.get(code="4")
+    url = f"/api/execution/contracts/{ai.pk}/progress-reports/"
+    report = {"kind": "weekly", "period_start": "2026-11-02", "period_end": "2026-11-06", "summary": "구현 진행"}
+    vendor, vendor2 = client_of("vendor"), client_of("vendor2")
+
+    def post(client, body):
+        return client.post(url, json.dumps(body), content_type="application/json")
+
+    with unchanged():
+        too_much = post(vendor, {**report, "entries": [{"work_package": package.pk, "percent": 120}]})
+        foreign = post(vendor, {**report, "entries": [{"work_package": 999_999, "percent": 90}]})
+        other_vendor = post(vendor2, {**report, "entries": [{"work_package": package.pk, "percent": 90}]})
+    assert too_much.status_code == 400 and too_much.json()["clause"] == "a19.0.1"
+    assert foreign.status_code == 400 and other_vendor.status_code == 404
+    done = post(vendor, {**report, "entries": [{"work_package": package.pk, "percent": 90}]})
+    assert done.status_code == 201 and WorkPackage.objects.get(pk=package.pk).progress == 90
+    assert done.json()["actual_percent"] == ai.progress_reports.get(pk=done.json()["id"]).actual_percent
+
+    first, second = f.DeliverableFactory(contract=ai), f.DeliverableFactory(contract=ai)
+    uploaded = vendor.post(f"/api/execution/deliverables/{first.pk}/upload/", {"file": pdf("설계서.pdf")})
+    assert uploaded.status_code == 201 and uploaded.json()["version"] == 1
+    with unchanged():
+        again = vendor.post(f"/api/execution/deliverables/{second.pk}/upload/", {"file": pdf("사본.pdf")})
+    assert again.status_code == 409 and again.json()["code"] == "execution.duplicate_file"
+
+
 def test_a19_0_1_wbs_cycle_is_refused_on_the_page_and_in_the_api(client_of, ai, unchanged):
     a, b = ai.work_packages.get(code="3"), ai.work_packages.get(code="4")  # 4 follows 3
     vendor = client_of("vendor")

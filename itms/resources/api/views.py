@@ -6,17 +6,11 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from itms.audit.context import bind_actor
-from itms.core import gate, registry
+from itms.core.action_api import UPLOAD, ActionAPIView, documented
 from itms.core.errors import Refused
 from itms.core.middleware import get_request_id
 
@@ -31,49 +25,7 @@ from ..models import Asset
 MAX_BULK = 5_000
 
 
-UPLOAD = {"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}}
-
-
-def documented(request=None, answer: int = 200):
-    """The schema names the input and says the answer is a JSON object (a refusal: ``{code, message, clause}``)."""
-    return extend_schema(request=request, responses={answer: OpenApiTypes.OBJECT})
-
-
-class ActionPermission(BasePermission):
-    """Signed in, and the policy grants ``view.action`` on the view's record type; the action checks the rest."""
-
-    message = "이 작업을 할 권한이 없습니다."
-
-    def has_permission(self, request, view):
-        user = request.user
-        return bool(user and user.is_authenticated and user.has_perm(view.object_type.permission(view.action)))
-
-
-class _Action(APIView):
-    """A write that an action performs; the policy's permission for ``action`` on ``label`` is asked first."""
-
-    label = ""
-    action = "change"
-    permission_classes = [ActionPermission]
-
-    @property
-    def object_type(self):
-        return registry.get(self.label)
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        bind_actor(request.user)
-
-    def fetch(self, pk, action: str | None = None):
-        try:
-            return gate.fetch(self.request.user, self.object_type, action or self.action, pk)
-        except Http404 as missing:
-            from rest_framework.exceptions import NotFound
-
-            raise NotFound("자료를 찾을 수 없습니다.") from missing
-
-
-class AssetBulkCreateView(_Action):
+class AssetBulkCreateView(ActionAPIView):
     """정보자산 일괄 등록: a list of assets, checked as the file import checks them; all are saved or none (a29.3).
 
     Each item has the form's keys (``tag``, ``name``, ``asset_type`` (code or name), ``org_unit`` (unit code) …) and
@@ -124,7 +76,7 @@ class CheckInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300, label="비고")
 
 
-class AuditCheckView(_Action):
+class AuditCheckView(ActionAPIView):
     """실사 확인 결과 기록 (a29.3.2): the asset by its tag, found / differs (with the difference) / missing."""
 
     label = "resources.inventoryaudit"
@@ -157,7 +109,7 @@ class ResolveInput(serializers.Serializer):
     registered_asset = serializers.IntegerField(required=False, allow_null=True, default=None, label="등록한 자산 ID")
 
 
-class DiscrepancyResolveView(_Action):
+class DiscrepancyResolveView(ActionAPIView):
     """불일치 처리 (a29.3.2): updated, written off, registered, confirmed, or carried over."""
 
     label = "resources.auditdiscrepancy"
@@ -184,7 +136,7 @@ class DiscrepancyResolveView(_Action):
         return Response({"id": discrepancy.pk, "resolution": discrepancy.resolution})
 
 
-class AcknowledgeView(_Action):
+class AcknowledgeView(ActionAPIView):
     """지급 자산 수령 확인 (a29.3.4): only the holder."""
 
     label = "resources.assetassignment"
@@ -218,7 +170,7 @@ class AssignInput(serializers.Serializer):
         return value
 
 
-class AssetAssignView(_Action):
+class AssetAssignView(ActionAPIView):
     """정보자산 지급 (a29.3.4): to a person (``holder``, their unit unless ``holder_unit`` says) or to a unit; the
     previous assignment ends that day and the person owes an acknowledgement of receipt."""
 
@@ -246,7 +198,7 @@ class AssetAssignView(_Action):
         )
 
 
-class AssetReturnView(_Action):
+class AssetReturnView(ActionAPIView):
     """반납: the current assignment ends today; nobody holds the asset."""
 
     label = "resources.asset"
@@ -261,7 +213,7 @@ class DisposeInput(serializers.Serializer):
     reason = serializers.CharField(max_length=300, label="불용 사유")
 
 
-class AssetDisposeView(_Action):
+class AssetDisposeView(ActionAPIView):
     """불용 처리 (a29.3): with its reason; the record is kept, frozen, and leaves the active inventory."""
 
     label = "resources.asset"
@@ -275,7 +227,7 @@ class AssetDisposeView(_Action):
         return Response({"id": asset.pk, "status": asset.status, "disposed_on": asset.disposed_on})
 
 
-class AssetVerifyView(_Action):
+class AssetVerifyView(ActionAPIView):
     """현행화 확인 (a29.3): the officer confirms the record is current today."""
 
     label = "resources.asset"
@@ -299,7 +251,7 @@ class NewAssetInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300, label="비고")
 
 
-class AuditNewAssetView(_Action):
+class AuditNewAssetView(ActionAPIView):
     """미등록 자산 발견 (a29.3.2): what the officer saw; a discrepancy to register it opens."""
 
     label = "resources.inventoryaudit"
@@ -314,7 +266,7 @@ class AuditNewAssetView(_Action):
         return Response({"item": item.pk, "result": item.result}, status=status.HTTP_201_CREATED)
 
 
-class AuditMarkMissingView(_Action):
+class AuditMarkMissingView(ActionAPIView):
     """미확인 자산 일괄 미발견 (a29.3.2): every asset not checked by the end of the visit; each is a discrepancy."""
 
     label = "resources.inventoryaudit"
@@ -327,7 +279,7 @@ class AuditMarkMissingView(_Action):
 
 
 # --- the file import as a job (a29.3) -----------------------------------------------------------------------------
-class ImportUploadView(_Action):
+class ImportUploadView(ActionAPIView):
     """정보자산 파일 가져오기: an XLSX or CSV file (``file``, multipart) becomes a job, checked row by row in the
     background; ``GET /api/resources/asset-import-jobs/{id}/`` shows its progress, preview errors and result."""
 
@@ -345,7 +297,7 @@ class ImportUploadView(_Action):
         return Response({"id": job.pk, "status": job.status}, status=status.HTTP_202_ACCEPTED)
 
 
-class ImportCommitView(_Action):
+class ImportCommitView(ActionAPIView):
     """가져오기 확정: the requester saves a checked file, all rows or none, as a background job."""
 
     label = "resources.assetimportjob"
