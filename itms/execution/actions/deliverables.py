@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import PurePath
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from itms.core.errors import Forbidden, Refused
 from itms.documents.models import DocumentKind, DocumentVersion
 
-from ..choices import DeliverableState
+from ..choices import DeliverableState, Phase
 from ..error_codes import ExecutionErrors as E
 from ..models import Contract, Deliverable, DeliverableType
 from .common import is_contractor, is_sponsor
@@ -34,16 +36,60 @@ def planned_types(contract: Contract):
     ]
 
 
+# The words a WBS item's name uses for each phase ("분석", "1.2 상세 설계" …): its deliverables are due at its end.
+PHASE_WORDS = {
+    Phase.ANALYSIS: ("분석",),
+    Phase.DESIGN: ("설계",),
+    Phase.IMPLEMENTATION: ("구현", "개발"),
+    Phase.TEST: ("시험", "테스트"),
+    Phase.TRANSITION: ("이행", "전개"),
+}
+
+
+def due_dates(contract: Contract) -> dict[str, dt.date]:
+    """When each phase's deliverables are due (a17.2, a19): the end of the WBS items named for the phase; the
+    kick-off documents with the 착수계 (its obligation's due date); the closing ones at the contract's end."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from itms.regulation.models import Obligation
+
+    packages = list(contract.work_packages.only("name", "planned_end"))
+    due = {}
+    for phase, words in PHASE_WORDS.items():
+        ends = [p.planned_end for p in packages if any(word in p.name for word in words)]
+        if ends:
+            due[phase] = max(ends)
+    kickoff = (
+        Obligation.objects.filter(
+            kind="kickoff_submission", subject_type=ContentType.objects.get_for_model(Contract), subject_id=contract.pk
+        )
+        .values_list("due_date", flat=True)
+        .first()
+    )
+    if kickoff:
+        due[Phase.KICKOFF] = kickoff
+    due[Phase.CLOSING] = contract.end_date
+    return due
+
+
 def build_checklist(contract: Contract) -> int:
-    """The project's checklist from its deliverable plan (a17.2, a18.1): one line per planned type not yet listed."""
+    """The project's checklist from its deliverable plan (a17.2, a18.1): one line per planned type not yet listed,
+    due when its phase ends in the WBS (``due_dates``)."""
     existing = set(contract.deliverables.values_list("type_id", flat=True))
     titles = set(contract.deliverables.values_list("title", flat=True))
+    due = due_dates(contract)
     created = 0
     for dtype in planned_types(contract):
         if dtype.pk in existing or dtype.name in titles:
             continue
+        when = due.get(dtype.phase)
         Deliverable.objects.create(
-            contract=contract, type=dtype, title=dtype.name, required=True, is_final=dtype.is_final
+            contract=contract,
+            type=dtype,
+            title=dtype.name,
+            required=True,
+            is_final=dtype.is_final,
+            due_date=when if when and contract.contains(when) else None,
         )
         created += 1
     return created
@@ -114,4 +160,7 @@ def upload_deliverable(*, actor, deliverable: Deliverable, upload, note: str = "
 def missing(contracts, on=None):
     """Required deliverables not yet submitted (those past their date first): the missing-deliverable report."""
     qs = Deliverable.objects.filter(contract__in=contracts, required=True, state=DeliverableState.PLANNED)
-    return qs.select_related("contract__project", "type").order_by("due_date", "contract", "type__order")
+    # Dated ones first, the earliest first; undated ones after them on both engines.
+    return qs.select_related("contract__project", "type").order_by(
+        F("due_date").asc(nulls_last=True), "contract", "type__order"
+    )

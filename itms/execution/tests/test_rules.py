@@ -188,6 +188,32 @@ def test_a17_2_a29_1_vendor_of_another_project_may_not_upload(ai, unchanged):
         actions.upload_deliverable(actor=u("vendor2"), deliverable=deliverable, upload=pdf())
 
 
+def test_a17_2_a19_the_checklist_dates_each_deliverable_by_the_end_of_its_phase_in_the_wbs(demo):
+    """A deliverable is due when the WBS item of its phase ends (the analysis report with 분석, the test results
+    with 시험); the kick-off documents with the 착수계; the closing ones at the contract's end. The
+    missing-deliverable report then lists them by date."""
+    contract = f.ContractFactory()
+    for code, name, start, end in [
+        ("1", "요구 분석", dt.date(2026, 3, 2), dt.date(2026, 4, 30)),
+        ("2", "상세 설계", dt.date(2026, 5, 1), dt.date(2026, 6, 30)),
+        ("3", "구현", dt.date(2026, 7, 1), dt.date(2026, 10, 30)),
+        ("4", "통합 시험", dt.date(2026, 11, 2), dt.date(2026, 11, 27)),
+    ]:
+        f.WorkPackageFactory(contract=contract, code=code, name=name, planned_start=start, planned_end=end)
+    actions.build_checklist(contract)
+    due: dict[str, set] = {}
+    for d in contract.deliverables.select_related("type"):
+        due.setdefault(d.type.phase, set()).add(d.due_date)
+    assert due["analysis"] == {dt.date(2026, 4, 30)} and due["design"] == {dt.date(2026, 6, 30)}
+    assert due["implementation"] == {dt.date(2026, 10, 30)} and due["test"] == {dt.date(2026, 11, 27)}
+    assert due["kickoff"] == {obligation("kickoff_submission", contract).due_date}
+    assert due["closing"] == {contract.end_date}
+    assert due["transition"] == {None}  # no WBS item for it: the date is the sponsor's to set
+    order = [d.due_date for d in actions.missing(Contract.objects.filter(pk=contract.pk))]
+    dated = [d for d in order if d is not None]
+    assert order == sorted(dated) + [None] * (len(order) - len(dated))
+
+
 def test_a17_2_missing_deliverable_report_lists_required_ones_not_submitted(client_of, ai):
     page = client_of("itplan").get(reverse("execution:missing_deliverables")).content.decode()
     missing = Deliverable.objects.filter(contract=ai, required=True, state="planned").first()
