@@ -52,22 +52,23 @@ def dashboard(user) -> dict:
     limit = stale_before(today)
     assets = Asset.objects.restrict(user, "view").exclude(status=AssetStatus.DISPOSED)
     stale = Q(verified_on__isnull=True) | Q(verified_on__lt=limit)
-    totals = assets.aggregate(
-        total=Count("pk"),
-        incomplete=Count("pk", filter=Q(missing_attributes__gt=0)),
-        stale=Count("pk", filter=stale),
-        hardware=Count("pk", filter=Q(asset_type__kind__in=HARDWARE_KINDS)),
-    )
-    totals["software"] = totals["total"] - totals["hardware"]
-    by_unit_type = list(
-        assets.values("org_unit_id", "org_unit__name", "asset_type__name")
+    # One GROUP BY over the assets (a few hundred groups); the totals and the per-unit rows are sums of it.
+    groups = list(
+        assets.values("org_unit_id", "org_unit__name", "asset_type__name", "asset_type__kind")
         .annotate(
             total=Count("pk"),
             incomplete=Count("pk", filter=Q(missing_attributes__gt=0)),
             stale=Count("pk", filter=stale),
         )
-        .order_by("-incomplete", "-stale", "org_unit__name", "asset_type__name")[:60]
+        .order_by()
     )
+    counted = ("total", "incomplete", "stale")
+    totals = {key: sum(g[key] for g in groups) for key in counted}
+    totals["hardware"] = sum(g["total"] for g in groups if g["asset_type__kind"] in HARDWARE_KINDS)
+    totals["software"] = totals["total"] - totals["hardware"]
+    by_unit_type = sorted(
+        groups, key=lambda r: (-r["incomplete"], -r["stale"], r["org_unit__name"], r["asset_type__name"])
+    )[:60]
     list_url = reverse("resources:asset_list")
     for row in by_unit_type:
         row["complete_percent"] = (
@@ -75,15 +76,12 @@ def dashboard(user) -> dict:
         )
         row["incomplete_url"] = f"{list_url}?org_unit={row['org_unit_id']}&incomplete=true"
         row["stale_url"] = f"{list_url}?org_unit={row['org_unit_id']}&currency=stale"
-    by_unit = list(
-        assets.values("org_unit__name")
-        .annotate(
-            total=Count("pk"),
-            incomplete=Count("pk", filter=Q(missing_attributes__gt=0)),
-            stale=Count("pk", filter=stale),
-        )
-        .order_by("-total")[:TOP_UNITS]
-    )
+    units: dict[int, dict] = {}
+    for g in groups:
+        unit = units.setdefault(g["org_unit_id"], {"org_unit__name": g["org_unit__name"], **dict.fromkeys(counted, 0)})
+        for key in counted:
+            unit[key] += g[key]
+    by_unit = sorted(units.values(), key=lambda r: (-r["total"], r["org_unit__name"]))[:TOP_UNITS]
     systems = _systems(user, limit)
     projects = _projects(user)
     subsystems = _subsystems(user)
@@ -151,9 +149,10 @@ def _projects(user) -> dict:
     by_unit: dict[str, dict] = {}
     for i, (_kind, stages, label) in enumerate(REQUIRED_DOCUMENTS):
         lacking = annotated.filter(stage__in=stages, **{f"has_{i}": False})
-        missing[label] = lacking.count()
+        missing[label] = 0  # the sum of the units' counts: no second pass over the projects
         for name, n in lacking.values_list("sponsor_unit__name").annotate(n=Count("pk")).order_by():
             by_unit.setdefault(name, {"unit": name, **{lbl: 0 for _k, _s, lbl in REQUIRED_DOCUMENTS}})[label] = n
+            missing[label] += n
     rows = sorted(by_unit.values(), key=lambda r: -sum(r[lbl] for _k, _s, lbl in REQUIRED_DOCUMENTS))[:TOP_UNITS]
     examples = list(
         annotated.filter(stage__in=PLAN_ON, has_0=False)

@@ -27,6 +27,15 @@ def test_a29_the_currency_dashboard_answers_each_row_with_its_clause(client_of):
     assert totals["incomplete"] >= 4  # the switches registered before 관리 IP was mandatory (a29.3.3)
     assert totals["stale"] > 0  # records not verified within asset_verification_months (a29.3)
     assert response.context["chart"]["units"]["labels"]  # drawn with Chart.js from a JSON block, as the portfolio
+    # The figures are the officer's own records counted: what they may see, written-off ones aside.
+    from itms.accounts.models import User
+    from itms.resources.choices import HARDWARE_KINDS, AssetStatus
+
+    mine = Asset.objects.restrict(User.objects.get(username="asset"), "view").exclude(status=AssetStatus.DISPOSED)
+    assert totals["total"] == mine.count() and totals["incomplete"] == mine.filter(missing_attributes__gt=0).count()
+    assert totals["hardware"] == mine.filter(asset_type__kind__in=HARDWARE_KINDS).count()
+    by_unit = response.context["by_unit_type"]
+    assert sum(r["total"] for r in by_unit) == mine.count()  # fewer than 60 unit-type pairs here: every one shown
     assert "currency-data" in page and "/static/resources/currency.js" in page
 
 
