@@ -1,7 +1,12 @@
 """Deadlines of Chapter 2."""
 
+from django.db.models import Q
+
 from itms.accounts.roles import Role
 from itms.regulation.obligations import Backward, Forward, ObligationType, register_obligation_type
+from itms.regulation.work import Work, register_work
+
+from .models import Meeting
 
 register_obligation_type(
     ObligationType(
@@ -39,4 +44,28 @@ register_obligation_type(
         ("a3.4",),
         description="각 국(실)장 및 소속·산하기관의 장은 특별한 사유가 없으면 요구에 따른다.",
     )
+)
+
+
+def _runs_the_meeting(user, meetings):
+    """The meetings of the bodies the user chairs or is the secretary of today (a4.9, a5.2), and those where the
+    user is the member named to act for the chair (a4.7): who may run a meeting, narrowed in SQL before each
+    meeting's own check (the chair or secretary on its date), which otherwise asks for every meeting of the agency."""
+    from itms.core.middleware import per_request
+
+    from .models.bodies import _secretariat_of_body
+
+    condition = per_request(  # once per request, not once per step
+        ("governance.runs_meeting", user.pk),
+        lambda: _secretariat_of_body(user, None, prefix="body__") | Q(acting_chair__user=user),
+    )
+    return meetings.filter(condition)
+
+
+register_work(
+    Meeting,
+    *(
+        Work(step, scope=_runs_the_meeting)
+        for step in ("distribute", "open", "close", "start_written", "finish_written", "cancel")
+    ),
 )

@@ -77,6 +77,9 @@ def test_a4_10_the_secretary_sees_the_meeting_to_distribute_with_its_agenda_dead
     labels, due = work(client_of("itplan"))[meeting]
     assert "안건 배포" in labels
     assert due.kind == "agenda_distribution" and "a4.10" in due.clause_ids
+    # A member who neither chairs the committee nor is its secretary has no step on it (a4.9).
+    member = meeting.body.memberships.active_on().exclude(user__username="itplan").exclude(user=None).first()
+    assert member is not None and meeting not in work(client_of(member.user.username))
 
 
 def test_a8_5_each_it_department_head_sees_only_the_reviews_addressed_to_their_department(client_of):
