@@ -69,6 +69,12 @@ class ResourcesErrors(ErrorCodes):
     RESOLUTION_KIND = Code("a29.3.2", "'{kind}' 불일치는 {what} 처리할 수 없습니다.")
     RESOLUTION_NOTE = Code("a29.3.2", "처리 내용(사유)을 적으십시오.")
     RESOLUTION_ASSET = Code("a29.3.2", "신규 등록한 자산을 고르십시오.")
+    RESOLUTION_NOT_UPDATED = Code(
+        "a29.3.2",
+        "자산 기록이 실사 확인 뒤에 고쳐지지 않았습니다. 현장에 맞게 기록을 고친 뒤 '기록 수정'으로 처리하거나, "
+        "기록이 맞았다면 '재확인(이상 없음)'으로 처리하십시오.",
+        status=409,
+    )
     RESOLUTION_CLOSED = Code("a29.3.2", "이미 처리가 끝난 불일치입니다.", status=409)
     # --- import (a29.3) ----------------------------------------------------------------------------------------------
     IMPORT_FILE_TYPE = Code("a29.3", "XLSX 또는 CSV 파일만 가져올 수 있습니다 ({name}).")

@@ -217,6 +217,11 @@ def resolve_discrepancy(
     note = (note or "").strip()
     if resolution in NOTE_REQUIRED and not note:
         raise Refused(E.RESOLUTION_NOTE, field="note")
+    if resolution == Resolution.UPDATED and item.asset_id:
+        # "Updated to what is on site" says the record was corrected: after the check, not before it.
+        checked = item.checked_at or discrepancy.created_at
+        if not Asset.objects.filter(pk=item.asset_id, updated_at__gt=checked).exists():
+            raise Refused(E.RESOLUTION_NOT_UPDATED, field="resolution")
     today = timezone.localdate()
     if resolution == Resolution.WRITTEN_OFF:
         from .assets import dispose_asset

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from itms.accounts.models import Position
 from itms.audit.models import LegalEvent, LegalEventKind
+from itms.core.errors import Refused
 from itms.documents.models import Document
 from itms.notifications.models import Notification
 from itms.regulation.models import Obligation, ObligationStatus
@@ -179,6 +180,24 @@ def test_a29_3_2_an_unregistered_find_and_the_end_of_visit_go_through_the_api_to
     assert audit.counts()["open"] == 3
 
 
+def test_a29_3_2_a_difference_is_resolved_as_updated_only_once_the_record_was_corrected(
+    client_of, user_of, unchanged, audit
+):
+    _transition(client_of("itplan"), audit, "start")
+    officer = user_of("asset")
+    second = Asset.objects.get(tag="KCS-BK-00002")
+    actions.record_check(
+        audit=audit, actor=officer, asset=second, result=CheckResult.DIFFERS, difference="제1전산실 B03으로 옮겨짐"
+    )
+    discrepancy = AuditDiscrepancy.objects.get(item__asset=second)
+    with unchanged(), pytest.raises(Refused, match="기록이 실사 확인 뒤에 고쳐지지 않았습니다"):
+        actions.resolve_discrepancy(discrepancy=discrepancy, actor=officer, resolution="updated", note="반영")
+    second.rack = "B03"
+    second.save()
+    resolved = actions.resolve_discrepancy(discrepancy=discrepancy, actor=officer, resolution="updated", note="반영")
+    assert resolved.resolution == Resolution.UPDATED
+
+
 def test_a29_3_2_closing_waits_until_everything_is_checked_and_every_discrepancy_resolved(
     client_of, user_of, unchanged, audit
 ):
@@ -292,6 +311,14 @@ def test_a29_3_2_the_asset_officer_runs_the_demo_campaign_to_its_report_in_the_b
         page = client.get(discrepancy.get_absolute_url())
         assert page.status_code == 200 and page.context["may_resolve"]
         resolution = "updated" if discrepancy.kind == "differs" else "carried_over"
+        if resolution == "updated":  # the record is corrected to what was found on site, then resolved
+            asset = discrepancy.item.asset
+            corrected = client.patch(
+                f"/api/resources/assets/{asset.pk}/",
+                json.dumps({"note": f"실사 반영: {discrepancy.item.difference}"[:300]}),
+                content_type="application/json",
+            )
+            assert corrected.status_code == 200, corrected.content
         response = client.post(
             f"/resources/audit-discrepancies/{discrepancy.pk}/resolve/",
             {"resolution": resolution, "note": "현장 확인 결과를 반영함"},
