@@ -26,3 +26,11 @@ def check_asset_currency_task() -> dict:
 
     result = check_currency()
     return {"today": result.today.isoformat(), "opened": result.opened, "met": result.met}
+
+
+@shared_task(ignore_result=True)
+def refresh_asset_type_task(asset_type_id: int) -> None:
+    """After a big type's attribute definitions changed: its assets' missing counts and typed index (a29.3.3)."""
+    from .models.assets import refresh_type
+
+    refresh_type(asset_type_id)

@@ -156,15 +156,31 @@ class AttributeDefinition(PrimaryModel):
         with transaction.atomic():
             super().save(*args, **kwargs)
             # A new or changed definition changes what every asset of the type lacks (a29.3.3) and how its values
-            # are indexed: both are derived data, recomputed here in the same transaction.
-            refresh_type(self.asset_type_id)
+            # are indexed: both are derived data, recomputed for every asset of the type.
+            schedule_refresh(self.asset_type_id)
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
             type_id = self.asset_type_id
             result = super().delete(*args, **kwargs)
-            refresh_type(type_id)
+            schedule_refresh(type_id)
         return result
+
+
+# Up to this many assets, a type is recomputed in the transaction that changed its definitions; a bigger one (the
+# 22,906 servers at S = 1.0 took 6.8 s) in the background once it commits, so the administrator's save answers.
+REFRESH_IN_TRANSACTION = 2_000
+
+
+def schedule_refresh(asset_type_id: int) -> None:
+    if Asset.objects.filter(asset_type_id=asset_type_id).count() <= REFRESH_IN_TRANSACTION:
+        refresh_type(asset_type_id)
+        return
+    from itms.core.jobs import after_commit
+
+    from ..tasks import refresh_asset_type_task
+
+    after_commit(refresh_asset_type_task, asset_type_id)
 
 
 class Location(PrimaryModel):

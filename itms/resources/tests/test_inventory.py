@@ -78,6 +78,33 @@ def test_a29_3_3_an_administrator_adds_a_mandatory_attribute_without_code_and_th
     assert asset.attributes["dual_power"] is True and asset.missing_attributes == 0
 
 
+def test_a29_3_3_a_big_types_assets_are_recounted_after_the_commit_not_in_the_administrators_request(
+    client_of, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A type with more assets than REFRESH_IN_TRANSACTION is recomputed in the background once the new
+    definition is saved; the counts then agree with the definitions (a29.3.3)."""
+    from itms.resources.models import assets as asset_models
+
+    monkeypatch.setattr(asset_models, "REFRESH_IN_TRANSACTION", 0)
+    server = AssetType.objects.get(code="SERVER")
+    before = Asset.objects.filter(asset_type=server, missing_attributes__gt=0).count()
+    definition = {
+        "asset_type": server.pk,
+        "name": "전원 이중화",
+        "key": "dual_power",
+        "value_type": "boolean",
+        "order": 9,
+    }
+    with django_capture_on_commit_callbacks(execute=False) as pending:
+        response = client_of("sysadmin").post("/resources/attribute-definitions/add/", {**definition, "required": "on"})
+        assert response.status_code == 302
+        assert Asset.objects.filter(asset_type=server, missing_attributes__gt=0).count() == before  # not yet
+    for callback in pending:
+        callback()
+    every = Asset.objects.filter(asset_type=server).count()
+    assert Asset.objects.filter(asset_type=server, missing_attributes__gt=0).count() == every
+
+
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
