@@ -505,6 +505,8 @@ class AssetImporter:
             if tags:
                 relations[key] = tags
         if asset_type is None:
+            if tag:
+                in_file_tags.setdefault(tag, (number, None))  # a later row with the same tag is still a duplicate
             return None
         # The type's attributes: checked as the form checks them (a29.3.3).
         if tag:

@@ -128,6 +128,10 @@ def _errors(job) -> list[str]:
         ),
         ([{**server("B-7"), "도입일": "2024/13/45"}], "3행 도입일: 날짜 형식이 올바르지 않습니다 ('2024/13/45')"),
         ([{**server("B-8"), "CPU 코어 수": ""}], "3행 CPU 코어 수: 'CPU 코어 수'를 입력하십시오"),
+        (
+            [{**server("B-9"), "자산 유형": "메인프레임"}, server("B-9")],
+            "4행 자산번호: 파일의 3행과 자산번호가 같습니다 ('B-9')",
+        ),
     ],
     ids=[
         "unknown-type",
@@ -138,6 +142,7 @@ def _errors(job) -> list[str]:
         "licence-below-installations",
         "bad-date",
         "missing-attribute",
+        "duplicate-tag-after-a-row-of-unknown-type",
     ],
 )
 def test_a29_3_bad_rows_are_named_by_row_and_column_in_korean_and_nothing_is_saved(
