@@ -21,8 +21,10 @@ def changes_for(obj, limit: int = 200, include: Iterable[tuple[type, str]] = ())
 
     ``include``: (model, field) pairs of records whose changes belong to this one's history (an asset's licences,
     relations, assignments): those that point at it now, and any whose entry names it in its additional data (the
-    model's ``get_additional_data``, which auditlog calls), so that deleted ones and earlier links stay. Only concrete fields are shown: auditlog also
-    records reverse relations on creation ("items: governance.AgendaItem.None"), which say nothing to a reader.
+    model's ``get_additional_data``, which auditlog calls), so that deleted ones and earlier links stay.
+
+    Only concrete fields are shown: auditlog also records reverse relations on creation ("items:
+    governance.AgendaItem.None"), which say nothing to a reader.
     """
     own = ContentType.objects.get_for_model(obj)
     where = Q(content_type=own, object_id=obj.pk)

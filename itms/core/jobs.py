@@ -44,6 +44,6 @@ def _run(task, args) -> None:
 
 
 def wait_for_all(timeout: float = 60.0) -> None:
-    """Waits for the threads started so far (tests, and a command that must not exit before its work is done)."""
+    """Waits for the threads started so far (for tests)."""
     for thread in list(_started):
         thread.join(timeout)
