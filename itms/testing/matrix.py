@@ -383,7 +383,7 @@ def _resources_may(*permissions: str, ok: int = 200) -> Callable:
     return expected
 
 
-def _resources_api(permission: str) -> Callable:
+def _api_action(permission: str) -> Callable:
     """POST-only API actions: a GET is refused for want of the permission (403), else for its method (405)."""
     return lambda user: 401 if user is ANONYMOUS else (405 if policy_allows(user, permission) else 403)
 
@@ -427,10 +427,20 @@ SPECIAL.update(
                 "discrepancy_resolve",
             )
         },
-        "resources_api:asset_bulk": _resources_api("resources.add_asset"),
-        "resources_api:audit_check": _resources_api("resources.view_inventoryaudit"),
-        "resources_api:discrepancy_resolve": _resources_api("resources.view_auditdiscrepancy"),
-        "resources_api:assignment_acknowledge": _resources_api("resources.view_assetassignment"),
+        "resources_api:asset_bulk": _api_action("resources.add_asset"),
+        "resources_api:audit_check": _api_action("resources.view_inventoryaudit"),
+        "resources_api:discrepancy_resolve": _api_action("resources.view_auditdiscrepancy"),
+        "resources_api:assignment_acknowledge": _api_action("resources.view_assetassignment"),
+        **{
+            f"resources_api:asset_{name}": _api_action("resources.change_asset")
+            for name in ("assign", "return", "dispose", "verify")
+        },
+        "resources_api:audit_new": _api_action("resources.view_inventoryaudit"),
+        "resources_api:audit_mark_missing": _api_action("resources.view_inventoryaudit"),
+        "resources_api:import_upload": _api_action("resources.add_asset"),
+        "resources_api:import_commit": _api_action("resources.view_assetimportjob"),
+        "execution_api:progress_report": _api_action("execution.view_contract"),
+        "execution_api:deliverable_upload": _api_action("execution.view_deliverable"),
     }
 )
 SPECIAL_ARGS.update(
@@ -450,6 +460,12 @@ SPECIAL_ARGS.update(
         "resources_api:audit_check": {"kwargs": _DEMO_AUDIT},
         "resources_api:discrepancy_resolve": {"kwargs": {"pk": 1}},
         "resources_api:assignment_acknowledge": {"kwargs": {"pk": 1}},
+        **{f"resources_api:asset_{name}": {"kwargs": {"pk": 1}} for name in ("assign", "return", "dispose", "verify")},
+        "resources_api:audit_new": {"kwargs": _DEMO_AUDIT},
+        "resources_api:audit_mark_missing": {"kwargs": _DEMO_AUDIT},
+        "resources_api:import_commit": {"kwargs": {"pk": 999_999}},
+        "execution_api:progress_report": {"kwargs": {"pk": 1}},
+        "execution_api:deliverable_upload": {"kwargs": {"pk": 1}},
     }
 )
 

@@ -584,6 +584,42 @@ def test_a22_correction_request_and_reinspection_each_within_14_days(demo):
     assert obligation("inspection", contract, "round-2").status == "open"
 
 
+def test_a20_3_a22_each_side_is_told_of_the_step_it_must_answer(demo, django_capture_on_commit_callbacks):
+    """The completion notice goes to the sponsoring department's head (inspect within 14 days, a22); the request
+    for the acceptance test to the IT department's head (a20.3); its joint result back to the sponsor; a
+    correction request to the contractor's staff. Each once, linking to the record."""
+    from itms.accounts.directory import holders
+    from itms.accounts.roles import Role
+    from itms.notifications.models import Notification
+
+    contract = f.ContractFactory(company=u("vendor").company)
+    project = contract.project
+    sponsor_heads = {h.user for h in holders(Role.DEPARTMENT_HEAD, project.sponsor_unit)}
+    it_heads = {h.user for h in holders(Role.IT_DEPARTMENT_HEAD, OrgUnit.objects.get(code="KCS-DAT"))}
+    assert sponsor_heads and it_heads
+
+    def told(title_part, record):
+        found = Notification.objects.filter(title__contains=title_part, url=record.get_absolute_url())
+        return {n.recipient for n in found}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        test = _ready_for_inspection(contract)
+    assert told("인수테스트 요청", test) == it_heads
+    with django_capture_on_commit_callbacks(execute=True):
+        contract = _notified(contract)
+    assert told("완료계 접수", contract) == sponsor_heads
+    with django_capture_on_commit_callbacks(execute=True):
+        type(test).workflow.execute(test, "record_passed", actor=u("itdept"), data={
+            "conducted_on": dt.date.today(), "participants": "합동", "result_summary": "이상 없음"})  # fmt: skip
+    assert told("인수테스트 결과 통보", test) == sponsor_heads
+    item = actions.current_round(contract).items.first()
+    item.verdict = "not_done"
+    item.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        Contract.workflow.execute(contract, "request_correction", actor=u("sponsor"), data={"reason": "화면 누락"})
+    assert u("vendor") in told("검사 보완 요구", contract)
+
+
 def test_a22_inspection_report_is_an_official_document(client_of, demo):
     bot = Contract.objects.get(number="C-2026-0012")
     inspection = actions.current_round(bot)
