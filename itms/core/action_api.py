@@ -51,6 +51,12 @@ class ActionAPIView(APIView):
         super().initial(request, *args, **kwargs)
         bind_actor(request.user)
 
+    def validated(self, serializer_class) -> dict:
+        """The request's input checked by ``serializer_class``; a 400 with each field's Korean message if not."""
+        data = serializer_class(data=self.request.data)
+        data.is_valid(raise_exception=True)
+        return dict(data.validated_data)
+
     def fetch(self, pk, action: str | None = None):
         try:
             return gate.fetch(self.request.user, self.object_type, action or self.action, pk)

@@ -40,9 +40,7 @@ class ProgressReportView(ActionAPIView):
     @documented(ProgressInput, 201)
     def post(self, request, pk):
         contract = self.fetch(pk)
-        data = ProgressInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
+        values = self.validated(ProgressInput)
         packages = contract.work_packages.in_bulk([e["work_package"] for e in values["entries"]])
         entries = []
         for entry in values.pop("entries"):

@@ -85,9 +85,7 @@ class AuditCheckView(ActionAPIView):
     @documented(CheckInput, 200)
     def post(self, request, pk):
         audit = self.fetch(pk)
-        data = CheckInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = self.validated(CheckInput)
         item, asset = audit_actions.find(audit, values["tag"], request.user)
         if asset is None:
             raise Refused(ResourcesErrors.UNKNOWN_TAG, field="tag", tag=values["tag"])
@@ -118,9 +116,7 @@ class DiscrepancyResolveView(ActionAPIView):
     @documented(ResolveInput, 200)
     def post(self, request, pk):
         discrepancy = self.fetch(pk)
-        data = ResolveInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = self.validated(ResolveInput)
         registered = None
         if values["registered_asset"]:
             registered = Asset.objects.restrict(request.user, "view").filter(pk=values["registered_asset"]).first()
@@ -181,9 +177,7 @@ class AssetAssignView(ActionAPIView):
         from itms.accounts.models import OrgUnit, User
 
         asset = self.fetch(pk)
-        data = AssignInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
+        values = self.validated(AssignInput)
         assignment = asset_actions.assign_asset(
             asset=asset,
             actor=request.user,
@@ -221,9 +215,8 @@ class AssetDisposeView(ActionAPIView):
     @documented(DisposeInput, 200)
     def post(self, request, pk):
         asset = self.fetch(pk)
-        data = DisposeInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        asset = asset_actions.dispose_asset(asset=asset, actor=request.user, reason=data.validated_data["reason"])
+        reason = self.validated(DisposeInput)["reason"]
+        asset = asset_actions.dispose_asset(asset=asset, actor=request.user, reason=reason)
         return Response({"id": asset.pk, "status": asset.status, "disposed_on": asset.disposed_on})
 
 
@@ -260,9 +253,7 @@ class AuditNewAssetView(ActionAPIView):
     @documented(NewAssetInput, 201)
     def post(self, request, pk):
         audit = self.fetch(pk)
-        data = NewAssetInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        item = audit_actions.record_new_asset(audit=audit, actor=request.user, **data.validated_data)
+        item = audit_actions.record_new_asset(audit=audit, actor=request.user, **self.validated(NewAssetInput))
         return Response({"item": item.pk, "result": item.result}, status=status.HTTP_201_CREATED)
 
 
