@@ -37,6 +37,7 @@ class ExecutionErrors(ErrorCodes):
     PLAN_TWICE = Code("a18.1", "이 계약에는 이미 사업수행계획서가 있습니다.", status=409)
     PLAN_EDIT = Code("a18.1", "제출한 사업수행계획서는 수정 요구를 받은 뒤에 고칩니다 (제18조제2항).", status=409)
     REVIEW_ITEM_STATE = Code("a18.2", "제출된 사업수행계획서만 검토합니다 (제18조제2항).", status=409)
+    REVIEW_WHO = Code("a18.2", "사업수행계획서는 사업추진부서가 검토합니다 (제18조제2항).", status=403)
     # a19: progress
     PROGRESS_RANGE = Code(
         "a19.0.1", "진척률은 0에서 100 사이여야 합니다: '{work}'에 {percent}%를 적었습니다 (제19조제1호)."

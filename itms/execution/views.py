@@ -23,8 +23,8 @@ from itms.core.exports import Column, Kind, xlsx_bytes, xlsx_response
 
 from . import actions, forms
 from .actions.inspection import current_round, final_set_missing
-from .choices import ContractState, DeliverableState, ItemVerdict
-from .models import Contract, Deliverable, InspectionRound, WorkPackage
+from .choices import ContractState, DeliverableState, ItemVerdict, PlanBasis, PlanState, Verdict
+from .models import Contract, Deliverable, ExecutionPlan, InspectionRound, WorkPackage
 
 
 def _visible(model_or_queryset, request, pk):
@@ -118,6 +118,21 @@ def deliverable_context(deliverable: Deliverable, request) -> dict:
         "versions": versions,
         "allowed": ", ".join(t.upper() for t in deliverable.contract.file_types),
         "upload_url": reverse("execution:deliverable_upload", args=[deliverable.pk]),
+    }
+
+
+def plan_context(plan: ExecutionPlan, request) -> dict:
+    """a18.2: the plan beside the RFP, the proposal and the contract; the sponsor's verdicts in one form."""
+    rows = actions.plans.comparison(plan)
+    items = [item for row in rows for item in row.items.values()]
+    return {
+        "comparison": rows,
+        "comparison_bases": PlanBasis.choices,
+        "verdict_choices": Verdict.choices,
+        "may_review": plan.state == PlanState.SUBMITTED
+        and bool(items)
+        and gate.allows(request.user, "change", items[0]),
+        "review_url": reverse("execution:plan_review", args=[plan.pk]),
     }
 
 
@@ -225,6 +240,24 @@ def deliverable_upload(request, pk: int):
             actor=request.user, deliverable=deliverable, upload=data["file"], note=data["note"]
         ),
         "산출물을 등록했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def plan_review(request, pk: int):
+    """The comparison table's verdicts, saved together (a18.2): ``verdict-<item>`` and ``comment-<item>``."""
+    plan = _visible(ExecutionPlan.objects.select_related("contract__project"), request, pk)
+    verdicts = {}
+    for item in plan.review_items.all():
+        verdict = request.POST.get(f"verdict-{item.pk}")
+        if verdict is not None:
+            verdicts[item.pk] = (verdict, request.POST.get(f"comment-{item.pk}", "").strip())
+    return run(
+        request,
+        plan.get_absolute_url(),
+        lambda: actions.plans.review(actor=request.user, plan=plan, verdicts=verdicts),
+        "검토 결과를 저장했습니다.",
     )
 
 

@@ -1,5 +1,6 @@
 """Everything that changes Chapter 5's state goes through these functions (STYLE.md: actions)."""
 
+from . import plans
 from .audits import applicability, assess
 from .changes import apply_change, parse_requirement_changes
 from .common import is_auditor, is_contractor, is_it_head_of, is_it_planning, is_sponsor
@@ -31,6 +32,7 @@ __all__ = [
     "missing",
     "open_round",
     "parse_requirement_changes",
+    "plans",
     "record_version",
     "register_system",
     "report_progress",

@@ -289,6 +289,62 @@ def test_a18_2_sponsor_compares_item_by_item_requests_revision_then_approves(dem
     assert Deliverable.objects.filter(contract=contract, type__code="CLS-HANDOVER", is_final=True).exists()
 
 
+def test_a18_2_the_plan_is_read_beside_the_rfp_the_proposal_and_the_contract_and_judged_in_one_form(
+    client_of, unchanged, django_capture_on_commit_callbacks
+):
+    """a18.2: "제안요청서, 제안서 및 계약서의 내용과 부합하는지" — the sponsor reads each aspect of the plan beside
+    what the RFP asked (its PMR·QUR·TER lines), what the contractor proposed (its proposal in the evaluation) and what
+    the contract says (period, people, requirement table), and judges the twelve points in one form. A '미흡'
+    without a comment saves nothing. The head of the sponsoring department is told of each submission; the
+    contractor's staff of the revision asked (a18.1, a18.2)."""
+    from itms.accounts.directory import holders
+    from itms.accounts.roles import Role
+    from itms.acquisition.models import Rfp
+    from itms.notifications.models import Notification
+
+    rfp = Rfp.objects.get(project__code="2027-CLP-008", state="ordered")
+    contract = f.ContractFactory(project=rfp.project, company=u("vendor").company, signed_on=dt.date(2027, 2, 20),
+                                 start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 11, 30))  # fmt: skip
+    _vendor_on(contract)
+    plan = ExecutionPlan.objects.get(contract=contract)
+    plan.staffing, plan.schedule = "PM 배성훈 (특급), 개발 4", "분석 3월, 설계 4~5월, 구현 6~9월, 시험 10월, 이행 11월"
+    plan.quality_plan, plan.deliverable_plan = "단계별 품질검토", "단계 종료 시 제출"
+    plan.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = ExecutionPlan.workflow.execute(plan, "submit", actor=u("vendor"))
+    heads = {h.user for h in holders(Role.DEPARTMENT_HEAD, rfp.project.sponsor_unit)}
+    told = Notification.objects.filter(title__startswith="사업수행계획서 제출", url=plan.get_absolute_url())
+    assert heads and {n.recipient for n in told} == heads
+
+    sponsor = client_of("sponsor")
+    page = sponsor.get(plan.get_absolute_url()).content.decode()
+    pmr = [r for r in rfp.requirements.select_related("category") if r.category.code in ("QUR", "TER")]
+    assert "대조표" in page and "PM 배성훈" in page and "2027. 3. 1.(월)~2027. 11. 30.(화) (9개월)" in page
+    assert all(r.code in page for r in pmr)
+    assert "배성훈" in page  # the contractor's PM, granted access, on the contract's side
+    items = {(i.aspect, i.basis): i for i in plan.review_items.all()}
+    form = {f"verdict-{i.pk}": "conforms" for i in items.values()}
+    staff = items[("staff", "proposal")]
+
+    with unchanged():
+        response = sponsor.post(
+            reverse("execution:plan_review", args=[plan.pk]), {**form, f"verdict-{staff.pk}": "deficient"}
+        )
+    assert response.status_code == 303  # 미흡 needs what is to be fixed: nothing saved
+    assert not plan.review_items.exclude(verdict="pending").exists()
+
+    form[f"verdict-{staff.pk}"], form[f"comment-{staff.pk}"] = "deficient", "제안서의 PM 경력과 다름"
+    with unchanged(), pytest.raises(Forbidden):  # the contractor does not judge its own plan
+        actions.plans.review(actor=u("vendor"), plan=plan, verdicts={staff.pk: ("conforms", "")})
+    assert sponsor.post(reverse("execution:plan_review", args=[plan.pk]), form).status_code == 302
+    assert plan.review_items.filter(verdict="conforms").count() == 11
+    staff.refresh_from_db()
+    assert staff.comment == "제안서의 PM 경력과 다름"
+    with django_capture_on_commit_callbacks(execute=True):
+        ExecutionPlan.workflow.execute(plan, "request_revision", actor=u("sponsor"), data={"reason": "PM 경력 확인"})
+    assert Notification.objects.filter(recipient=u("vendor"), title__startswith="사업수행계획서 수정 요구").exists()
+
+
 # --- a19: progress ------------------------------------------------------------------------------------------
 def _report(contract, package, percent, reason="", end=dt.date(2026, 3, 31)):
     return actions.report_progress(
