@@ -6,7 +6,10 @@
   the requirement table traced to tests, an open high security finding, a mandatory 3-stage audit.
 * 2026-CLP-102 수입신고 민원 안내 챗봇 구축 (``vendor2``): 검사·인수 — completion notified, the inspection under way,
   the acceptance test passed.
-* 2025-CLP-103 여행자 휴대품 신고 모바일 앱 구축 (``vendor2``): 운영 — handed over to 데이터담당관, in its defect period.
+* 2025-CLP-103 여행자 휴대품 신고 모바일 앱 구축 (``vendor2``): 운영 — handed over to 데이터담당관, in its defect period:
+  one 하자 fixed, one 요구변경 waiting to be passed on as a maintenance request.
+
+2026-CLP-101 also carries a change of scope its contractor asked for, waiting for the sponsoring department.
 
 Run twice, it changes nothing: rows are found by natural keys and transitions are taken only from the state before.
 """
@@ -26,11 +29,13 @@ from itms.projects.models import Project, ProjectParticipant
 
 from . import actions
 from .actions.contracts import access_limit
-from .choices import ContractState, ItemVerdict, PlanState, Verdict
+from .choices import ChangeState, ContractState, DefectKind, ItemVerdict, PlanState, Verdict
 from .models import (
     AcceptanceTest,
     AuditFinding,
+    ChangeRequest,
     Contract,
+    Defect,
     ExecutionPlan,
     Issue,
     Requirement,
@@ -350,6 +355,28 @@ def build_demo_execution() -> None:
             app.save(update_fields=["rollout_plan", "rules_to_amend", "updated_at"])
         Contract.workflow.execute(app, "hand_over", actor=sponsor,
                                   data={"system_name": "여행자 휴대품 신고 앱", "system_code": "TRV-APP"})  # fmt: skip
+        app.refresh_from_db()
+    # Intake in the defect period (a23.1): a 하자 against REQ-002, fixed by the contractor; a 요구변경, not a 하자,
+    # waiting for 통관기획과 to pass it on as a maintenance request (a25.1).
+    ensure(Defect, contract=app, title="면세 한도 초과분 세액이 원 단위로 절사되지 않음",
+           defaults={"kind": DefectKind.DEFECT, "requirement": app.requirements.get(code="REQ-002"),
+                     "severity": "high", "reported_on": app.handed_over_on, "fix_due": app.handed_over_on,
+                     "fixed_on": app.handed_over_on, "resolution": "세액 계산 모듈 절사 처리 수정, 회귀시험 20건 통과"})  # fmt: skip
+    ensure(Defect, contract=app, title="중국어 신고 화면 추가", kind=DefectKind.CHANGE,
+           defaults={"description": "중국인 여행자용 중국어(간체) 신고 화면", "severity": "low",
+                     "reported_on": app.handed_over_on})  # fmt: skip
+
+    # A change of scope the contractor asked for (SW진흥법 제50조): the sponsoring department owes its answer (a13.3).
+    change = ChangeRequest.objects.filter(contract=ai, title="위험 선별 사유 설명 화면 추가").first()
+    if change is None:
+        change = ChangeRequest.objects.create(
+            contract=ai, title="위험 선별 사유 설명 화면 추가", requested_by_contractor=True,
+            reason="심사 담당자가 AI 선별 사유를 확인할 화면이 필요하다는 사용자 테스트 의견",
+            scope_change="선별 결과 화면에 위험 요인 상위 5개와 기여도 표시", new_end_date=dt.date(2027, 1, 29),
+            requirement_changes="SFR-AI-09 | 위험 선별 사유 설명 화면",
+        )  # fmt: skip
+    if change.state == ChangeState.DRAFT:
+        ChangeRequest.workflow.execute(change, "submit", actor=vendor)
 
     # --- education (a17.4) ---------------------------------------------------------------------------------------
     training, _ = Training.objects.get_or_create(

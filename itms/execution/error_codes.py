@@ -78,4 +78,18 @@ class ExecutionErrors(ErrorCodes):
     CONTRACT_LOCKED = Code("a13.3", "계약금액·기간은 과업변경으로만 바꿉니다 (제13조제3항).", status=409)
     SYSTEM_REGISTER = Code("a24.1", "정보시스템 목록에 등록하지 못했습니다: {errors}")
     DEFECT_CLOSED = Code("a23.1", "하자담보 기간이 끝난 계약입니다.", status=409)
+    DEFECT_IS_DEFECT = Code(
+        "a23.1",
+        "합의된 요구사항을 충족하지 못한 하자는 사업수행업체가 하자보수로 고칩니다: 유지관리 요청으로 넘기는 것은 "
+        "'요구변경'뿐입니다 (소프트웨어 진흥법 제60조).",
+        status=409,
+    )
+    DEFECT_TRANSFERRED = Code("a25.1", "이미 유지관리 요청으로 넘긴 요구변경입니다: {request}", status=409)
+    DEFECT_NO_SYSTEM = Code("a24.1", "인계하여 정보시스템 목록에 오른 시스템이 없어 유지관리를 요청할 수 없습니다.")
+    DEFECT_WHO = Code(
+        "a25.1",
+        "유지관리 요청은 업무를 맡은 사업추진부서가 합니다: 요구변경을 넘기는 것도 그 부서입니다 (제25조제1항).",
+        status=403,
+    )
+    DEFECT_REQUEST = Code("a25.1", "유지관리 요청을 만들지 못했습니다: {errors}")
     EDIT_STATE = Code("a19", "사업수행 중인 계약의 자료만 고칩니다.", status=409)

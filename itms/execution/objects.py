@@ -358,8 +358,10 @@ register(
     form=forms.DefectForm,
     serializer=s.DefectSerializer,
     menu=(MENU, "하자"),
-    select_related=("contract",),
+    select_related=("contract__project",),
     fixed_after_create=("contract",),
+    detail_template="execution/defect_detail.html",
+    detail_context=_context("defect_context"),
 )
 add_menu_item(MENU, "사업관리 현황", "execution:dashboard", "execution.view_contract", staff_only=True)
 add_menu_item(MENU, "업체 사업 화면", "execution:portal", "execution.view_contract")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
@@ -24,7 +24,7 @@ from itms.core.exports import Column, Kind, xlsx_bytes, xlsx_response
 from . import actions, forms
 from .actions.inspection import current_round, final_set_missing
 from .choices import ContractState, DeliverableState, ItemVerdict, PlanBasis, PlanState, Verdict
-from .models import Contract, Deliverable, ExecutionPlan, InspectionRound, WorkPackage
+from .models import Contract, Defect, Deliverable, ExecutionPlan, InspectionRound, WorkPackage
 
 
 def _visible(model_or_queryset, request, pk):
@@ -133,6 +133,13 @@ def plan_context(plan: ExecutionPlan, request) -> dict:
         and bool(items)
         and gate.allows(request.user, "change", items[0]),
         "review_url": reverse("execution:plan_review", args=[plan.pk]),
+    }
+
+
+def defect_context(defect: Defect, request) -> dict:
+    return {
+        "may_transfer": actions.defects.may_transfer(request.user, defect),
+        "transfer_url": reverse("execution:defect_to_request", args=[defect.pk]),
     }
 
 
@@ -258,6 +265,22 @@ def plan_review(request, pk: int):
         plan.get_absolute_url(),
         lambda: actions.plans.review(actor=request.user, plan=plan, verdicts=verdicts),
         "검토 결과를 저장했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def defect_to_request(request, pk: int):
+    """A 요구변경 taken in during the defect period becomes the sponsor's maintenance request (a23.1, a25.1)."""
+    defect = _visible(Defect.objects.select_related("contract__project"), request, pk)
+    try:
+        made = actions.defects.to_maintenance_request(actor=request.user, defect=defect)
+    except ValidationError as error:
+        return answer(request, defect.get_absolute_url(), error=" ".join(error.messages))
+    return answer(
+        request,
+        made.get_absolute_url(),
+        success="유지관리 요청 초안을 만들었습니다. 내용을 확인하고 부서장 검토를 요청하십시오 (제25조제1항).",
     )
 
 

@@ -441,6 +441,7 @@ SPECIAL.update(
         "resources_api:import_commit": _api_action("resources.view_assetimportjob"),
         "execution_api:progress_report": _api_action("execution.view_contract"),
         "execution_api:deliverable_upload": _api_action("execution.view_deliverable"),
+        "execution_api:defect_to_request": _api_action("execution.view_defect"),
     }
 )
 SPECIAL_ARGS.update(
@@ -466,6 +467,7 @@ SPECIAL_ARGS.update(
         "resources_api:import_commit": {"kwargs": {"pk": 999_999}},
         "execution_api:progress_report": {"kwargs": {"pk": 1}},
         "execution_api:deliverable_upload": {"kwargs": {"pk": 1}},
+        "execution_api:defect_to_request": {"kwargs": {"pk": 1}},
     }
 )
 
@@ -615,7 +617,14 @@ SPECIAL.update(
         "execution:inspection_report": _inspection_report,
         **{
             f"execution:{name}": _signed_in(405)  # POST only
-            for name in ("progress_report", "acceptance_request", "grant_access", "deliverable_upload")
+            for name in (
+                "progress_report",
+                "acceptance_request",
+                "grant_access",
+                "deliverable_upload",
+                "plan_review",
+                "defect_to_request",
+            )
         },
     }
 )
@@ -626,6 +635,8 @@ SPECIAL_ARGS.update(
             for name in ("portal_contract", "traceability", "progress_report", "acceptance_request", "grant_access")
         },
         "execution:deliverable_upload": {"kwargs": {"pk": 999_999}},
+        "execution:plan_review": {"kwargs": {"pk": 999_999}},
+        "execution:defect_to_request": {"kwargs": {"pk": 999_999}},
         "execution:inspection_report": {"kwargs": {**_INSPECTION, "fmt": "pdf"}},
     }
 )

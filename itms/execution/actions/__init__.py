@@ -1,6 +1,6 @@
 """Everything that changes Chapter 5's state goes through these functions (STYLE.md: actions)."""
 
-from . import plans
+from . import defects, plans
 from .audits import applicability, assess
 from .changes import apply_change, parse_requirement_changes
 from .common import is_auditor, is_contractor, is_it_head_of, is_it_planning, is_sponsor
@@ -19,6 +19,7 @@ __all__ = [
     "check_no_cycle",
     "contract_registered",
     "current_round",
+    "defects",
     "delayed",
     "expire_vendor_access",
     "gantt_tasks",

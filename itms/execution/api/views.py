@@ -1,5 +1,5 @@
 """API endpoints of Chapter 5 beyond the generic ones, each calling the screen's action: the vendor's progress
-report (a19) and a deliverable's file (a17.2)."""
+report (a19), a deliverable's file (a17.2) and a 요구변경 passed to maintenance (a23.1, a25.1)."""
 
 from __future__ import annotations
 
@@ -75,3 +75,16 @@ class DeliverableUploadView(ActionAPIView):
             {"deliverable": deliverable.pk, "version": version.number, "sha256": version.sha256},
             status=status.HTTP_201_CREATED,
         )
+
+
+class DefectToRequestView(ActionAPIView):
+    """요구변경 → 유지관리 요청 (a23.1, a25.1): a change taken in during the defect period is not a 하자; the
+    sponsoring department files it as a draft maintenance request for the handed-over system. No body."""
+
+    label = "execution.defect"
+    action = "view"
+
+    @documented(None, 201)
+    def post(self, request, pk):
+        made = actions.defects.to_maintenance_request(actor=request.user, defect=self.fetch(pk))
+        return Response({"maintenance_request": made.pk, "state": made.state}, status=status.HTTP_201_CREATED)

@@ -94,6 +94,16 @@ class Defect(PrimaryModel):
     fix_due = models.DateField(_("조치 기한"), null=True, blank=True)
     fixed_on = models.DateField(_("조치일"), null=True, blank=True)
     resolution = models.TextField(_("조치 내용"), blank=True)
+    maintenance_request = models.ForeignKey(
+        "operations.MaintenanceRequest",
+        verbose_name=_("이관한 유지관리 요청"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="from_defects",
+        editable=False,
+        help_text=_("요구변경을 사업추진부서의 유지관리 요청으로 넘긴 것 (제25조제1항)"),
+    )
 
     restrict_scopes = project_scopes("contract__project", it_unit="contract__it_unit")
 

@@ -833,6 +833,48 @@ def test_a23_1_defect_intake_separates_defects_from_changes(demo):
         late.full_clean()
 
 
+def test_a23_1_a25_1_a_change_taken_in_as_such_becomes_the_sponsors_maintenance_request(client_of, unchanged):
+    """A request for a new function during the defect period is not a 하자 (the contractor fixes only what fails the
+    agreed requirements): the sponsoring department passes it on, once, as its own draft maintenance request for the
+    handed-over system, to go up through its head to the IT department (a25.1). A true 하자 stays with the
+    contractor; neither the IT department that took it in nor the contractor files requests for the sponsor."""
+    from itms.execution.models import Defect
+    from itms.operations.models import MaintenanceRequest
+
+    app = Contract.objects.get(number="C-2025-0044")
+    change = Defect.objects.create(contract=app, title="여행자 휴대품 다국어(중국어) 신고 화면 추가", kind="change",
+                                   description="중국어 화면 요청", reported_on=app.handed_over_on)  # fmt: skip
+    url = reverse("execution:defect_to_request", args=[change.pk])
+    sponsor, itdept, vendor2 = client_of("sponsor"), client_of("itdept"), client_of("vendor2")
+    with unchanged():
+        assert itdept.post(url).status_code == vendor2.post(url).status_code == 403  # vendor2: its contractor
+    assert "유지관리 요청으로 넘기기" not in itdept.get(change.get_absolute_url()).content.decode()
+
+    assert "유지관리 요청으로 넘기기" in sponsor.get(change.get_absolute_url()).content.decode()
+    response = sponsor.post(url)
+    made = MaintenanceRequest.objects.get(title=change.title)
+    assert response.status_code == 302 and response.url == made.get_absolute_url()
+    assert (made.system, made.requesting_unit, made.requested_by, made.state) == (
+        app.system, app.project.sponsor_unit, u("sponsor"), "draft")  # fmt: skip
+    assert "요구변경" in made.reason and made.description == "중국어 화면 요청"
+    change.refresh_from_db()
+    assert change.maintenance_request == made
+    with unchanged(), pytest.raises(Refused) as again:
+        actions.defects.to_maintenance_request(actor=u("sponsor"), defect=change)
+    assert again.value.error_code.clause == "a25.1"
+
+    real = Defect.objects.create(contract=app, title="면세 한도 오계산", kind="defect", reported_on=app.handed_over_on,
+                                 requirement=app.requirements.first())  # fmt: skip
+    answer = sponsor.post(f"/api/execution/defects/{real.pk}/to-maintenance-request/")
+    assert answer.status_code == 409 and answer.json()["clause"] == "a23.1"
+    second = Defect.objects.create(
+        contract=app, title="영수증 사진 첨부", kind="change", reported_on=app.handed_over_on
+    )
+    answer = sponsor.post(f"/api/execution/defects/{second.pk}/to-maintenance-request/")
+    assert answer.status_code == 201
+    assert MaintenanceRequest.objects.get(pk=answer.json()["maintenance_request"]).title == "영수증 사진 첨부"
+
+
 # --- a13.3: change of scope through the 과업심의위원회 -----------------------------------------------------------
 def _task_committee_meeting():
     """A convened meeting of the demo's 과업심의위원회 (구축·고도화), by its secretary (governance's public action)."""
