@@ -75,6 +75,7 @@ class ExecutionErrors(ErrorCodes):
     )
     # a22, a23: inspection, handover, defects
     INSPECTION_ITEM_STATE = Code("a22", "진행 중인 검사의 항목만 판정합니다.", status=409)
+    INSPECTION_WHO = Code("a22", "검사는 사업추진부서가 합니다 (제22조).", status=403)
     CONTRACT_LOCKED = Code("a13.3", "계약금액·기간은 과업변경으로만 바꿉니다 (제13조제3항).", status=409)
     SYSTEM_REGISTER = Code("a24.1", "정보시스템 목록에 등록하지 못했습니다: {errors}")
     DEFECT_CLOSED = Code("a23.1", "하자담보 기간이 끝난 계약입니다.", status=409)

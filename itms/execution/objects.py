@@ -107,7 +107,6 @@ register(
     can_add=False,
     can_delete=False,
     conditions={"change": PLAN_OPEN},
-    related=[("검토 항목 (제안요청서·제안서·계약서 대비)", "review_items", tables.PlanReviewItemTable)],
     detail_template="execution/plan_detail.html",
     detail_context=_context("plan_context"),
 )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("contracts/<int:pk>/acceptance-test/", views.acceptance_request, name="acceptance_request"),
     path("contracts/<int:pk>/access/", views.grant_access, name="grant_access"),
     path("contracts/<int:pk>/traceability/", views.traceability, name="traceability"),
+    path("inspections/<int:pk>/check/", views.inspection_check, name="inspection_check"),
     path("defects/<int:pk>/to-request/", views.defect_to_request, name="defect_to_request"),
     path("plans/<int:pk>/review/", views.plan_review, name="plan_review"),
     path("deliverables/<int:pk>/upload/", views.deliverable_upload, name="deliverable_upload"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from itms.core import gate
+from itms.core import verdicts as verdicts_form
 from itms.core.action_views import answer, form_action, form_errors, run
 from itms.core.exports import Column, Kind, xlsx_bytes, xlsx_response
 
@@ -152,6 +153,8 @@ def inspection_context(inspection: InspectionRound, request) -> dict:
         "report_pdf": reverse("execution:inspection_report", args=[inspection.pk, "pdf"]),
         "report_hwpx": reverse("execution:inspection_report", args=[inspection.pk, "hwpx"]),
         "may_check": gate.allows(request.user, "change", items[0]) if items else False,
+        "item_verdicts": ItemVerdict.choices,
+        "check_url": reverse("execution:inspection_check", args=[inspection.pk]),
     }
 
 
@@ -196,6 +199,8 @@ def portal_contract(request, pk: int):
                 }
             ),
             "report_url": reverse("execution:progress_report", args=[contract.pk]),
+            "wbs_add_url": reverse("execution:workpackage_add") + f"?contract={contract.pk}",
+            "plan": getattr(contract, "execution_plan", None),
             "upload_form": forms.UploadForm(),
             "allowed": ", ".join(t.upper() for t in contract.file_types),
             "may_upload": actions.is_contractor(request.user, contract.project),
@@ -253,18 +258,28 @@ def deliverable_upload(request, pk: int):
 @login_required
 @require_POST
 def plan_review(request, pk: int):
-    """The comparison table's verdicts, saved together (a18.2): ``verdict-<item>`` and ``comment-<item>``."""
+    """The comparison table's verdicts, saved together (a18.2)."""
     plan = _visible(ExecutionPlan.objects.select_related("contract__project"), request, pk)
-    verdicts = {}
-    for item in plan.review_items.all():
-        verdict = request.POST.get(f"verdict-{item.pk}")
-        if verdict is not None:
-            verdicts[item.pk] = (verdict, request.POST.get(f"comment-{item.pk}", "").strip())
+    verdicts = verdicts_form.read(request.POST, plan.review_items.values_list("pk", flat=True))
     return run(
         request,
         plan.get_absolute_url(),
         lambda: actions.plans.review(actor=request.user, plan=plan, verdicts=verdicts),
         "검토 결과를 저장했습니다.",
+    )
+
+
+@login_required
+@require_POST
+def inspection_check(request, pk: int):
+    """The inspector's verdicts on every item of a round in one form (a22)."""
+    inspection = _visible(InspectionRound.objects.select_related("contract__project"), request, pk)
+    values = verdicts_form.read(request.POST, inspection.items.values_list("pk", flat=True))
+    return run(
+        request,
+        inspection.get_absolute_url(),
+        lambda: actions.inspection.check_items(actor=request.user, inspection=inspection, verdicts=values),
+        "검사 결과를 저장했습니다.",
     )
 
 

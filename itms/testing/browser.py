@@ -260,3 +260,38 @@ def login(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
         page.click("form button[type=submit]")
     if urlsplit(page.url).path != "/":
         raise AssertionError(f"{username} 로그인 후 내 할 일이 아닌 {page.url} 로 이동했습니다")
+
+
+# --- steps every journey takes -----------------------------------------------------------------------------------
+def submit(page: Page, button) -> str:
+    """Click a submit button, wait for the page it leads to, return the success message (no error allowed)."""
+    invalid = button.evaluate(
+        "b => b.form ? Array.from(b.form.querySelectorAll(':invalid')).map(e => `${e.name}: ${e.validationMessage}`) : []"
+    )
+    assert not invalid, f"{page.url}: 브라우저가 제출을 막았습니다 {invalid}"
+    with page.expect_navigation():
+        button.click()
+    errors = page.locator(".alert-danger[role=alert], .invalid-feedback, .errorlist")
+    assert not errors.count(), f"{page.url}: {errors.all_inner_texts()}"
+    success = page.locator(".alert-success[role=alert]")
+    return success.first.inner_text() if success.count() else ""
+
+
+def transition(page: Page, name: str):
+    """The enabled button of a workflow transition on the page's 진행 상태 panel."""
+    return page.locator(f'#workflow-panel [data-transition="{name}"] form button[type=submit]').first
+
+
+def state(page: Page) -> str:
+    return page.locator("#workflow-panel [data-testid=state]").inner_text().strip()
+
+
+def choose(page: Page, select: str, value, search: str) -> None:
+    """Select ``value`` in a select; a search-select lists its options only after a search term is typed."""
+    option = page.locator(f'{select} option[value="{value}"]')
+    if not option.count():
+        page.locator(select).locator("xpath=..").locator("[data-search-input]").fill(search)
+        option.wait_for(state="attached")
+    page.locator(select).select_option(
+        value=[str(value)] if page.locator(select).get_attribute("multiple") is not None else str(value)
+    )

@@ -624,6 +624,7 @@ SPECIAL.update(
                 "deliverable_upload",
                 "plan_review",
                 "defect_to_request",
+                "inspection_check",
             )
         },
     }
@@ -637,6 +638,7 @@ SPECIAL_ARGS.update(
         "execution:deliverable_upload": {"kwargs": {"pk": 999_999}},
         "execution:plan_review": {"kwargs": {"pk": 999_999}},
         "execution:defect_to_request": {"kwargs": {"pk": 999_999}},
+        "execution:inspection_check": {"kwargs": {"pk": 999_999}},
         "execution:inspection_report": {"kwargs": {**_INSPECTION, "fmt": "pdf"}},
     }
 )

@@ -173,3 +173,18 @@ document.addEventListener("htmx:responseError", function (event) {
     enhanceAll(event.detail.elt);
   });
 })();
+
+// Verdict forms (itms.core.verdicts): a button with data-set-all="value" sets every select of its form to that
+// value, e.g. an inspection's items all '이행' before the few exceptions are picked by hand.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-set-all]");
+  if (!button || !button.form) {
+    return;
+  }
+  var value = button.getAttribute("data-set-all");
+  button.form.querySelectorAll("select").forEach(function (select) {
+    if (select.querySelector('option[value="' + value + '"]')) {
+      select.value = value;
+    }
+  });
+});

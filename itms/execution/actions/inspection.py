@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
 from django.db.models import Max
 
 from itms.core import registry
 from itms.core.errors import Refused
 from itms.core.formats import format_date, format_won
+from itms.core.verdicts import save as save_verdicts
 from itms.regulation.obligations import open_obligation
 
-from ..choices import AuditStageKind, DeliverableState, ItemKind, TestRunKind
+from ..choices import AuditStageKind, DeliverableState, InspectionOutcome, ItemKind, TestRunKind
+from ..error_codes import ExecutionErrors as E
 from ..models import HANDOVER_CODE, Contract, InspectionItem, InspectionRound
 from .common import today
 
@@ -50,6 +53,22 @@ def open_round(contract: Contract, *, actor=None, on: dt.date | None = None) -> 
         actor=actor,
     )
     return inspection
+
+
+@transaction.atomic
+def check_items(*, actor, inspection: InspectionRound, verdicts: dict[int, tuple[str, str]]) -> int:
+    """The inspector's verdicts ``{item pk: (verdict, note)}`` on a round still open, all or none (a22)."""
+    # The round's outcome as it stands now (locked), not as it was when the form was drawn.
+    outcome = InspectionRound.objects.select_for_update().values_list("outcome", flat=True).get(pk=inspection.pk)
+    if outcome != InspectionOutcome.PENDING:
+        raise Refused(E.INSPECTION_ITEM_STATE)
+    return save_verdicts(
+        actor=actor,
+        rows=inspection.items.all(),
+        values=verdicts,
+        fields=("verdict", "note"),
+        forbidden=E.INSPECTION_WHO,
+    )
 
 
 def current_round(contract: Contract) -> InspectionRound | None:

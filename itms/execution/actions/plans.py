@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from itms.core import gate
-from itms.core.errors import Forbidden, Refused
+from itms.core.errors import Refused
 from itms.core.formats import format_date, format_won
+from itms.core.verdicts import save as save_verdicts
 
-from ..choices import PlanAspect, PlanBasis, PlanState, Verdict
+from ..choices import PlanAspect, PlanBasis, PlanState
 from ..error_codes import ExecutionErrors as E
 from ..models import ExecutionPlan, PlanReviewItem
 from ..models.contracts import months_between
@@ -168,29 +167,14 @@ def comparison(plan: ExecutionPlan) -> list[Row]:
 
 @transaction.atomic
 def review(*, actor, plan: ExecutionPlan, verdicts: dict[int, tuple[str, str]]) -> int:
-    """Saves the sponsor's verdicts ``{item pk: (verdict, comment)}`` on a submitted plan, all or none (a18.2).
-
-    Each item passes the write gate as if edited on its own form; returns how many changed."""
-    if plan.state != PlanState.SUBMITTED:
+    """Saves the sponsor's verdicts ``{item pk: (verdict, comment)}`` on a submitted plan, all or none (a18.2)."""
+    # The plan's state as it stands now (locked), not as it was when the form was drawn.
+    if ExecutionPlan.objects.select_for_update().values_list("state", flat=True).get(pk=plan.pk) != PlanState.SUBMITTED:
         raise Refused(E.REVIEW_ITEM_STATE)
-    items = {i.pk: i for i in plan.review_items.select_for_update()}
-    changed, errors = 0, []
-    for pk, (verdict, comment) in verdicts.items():
-        item = items.get(pk)
-        if item is None or verdict not in Verdict.values:
-            raise Refused(E.REVIEW_ITEM_STATE)
-        if not gate.allows(actor, "change", item):
-            raise Forbidden(E.REVIEW_WHO)
-        if (item.verdict, item.comment) == (verdict, comment):
-            continue
-        item.verdict, item.comment = verdict, comment
-        try:
-            item.full_clean()
-        except ValidationError as error:
-            errors.append(f"{item}: {' '.join(error.messages)}")
-            continue
-        item.save(update_fields=["verdict", "comment", "updated_at"])
-        changed += 1
-    if errors:
-        raise ValidationError(errors)
-    return changed
+    return save_verdicts(
+        actor=actor,
+        rows=plan.review_items.all(),
+        values=verdicts,
+        fields=("verdict", "comment"),
+        forbidden=E.REVIEW_WHO,
+    )

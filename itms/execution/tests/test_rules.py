@@ -333,7 +333,7 @@ def test_a18_2_the_plan_is_read_beside_the_rfp_the_proposal_and_the_contract_and
     assert response.status_code == 303  # 미흡 needs what is to be fixed: nothing saved
     assert not plan.review_items.exclude(verdict="pending").exists()
 
-    form[f"verdict-{staff.pk}"], form[f"comment-{staff.pk}"] = "deficient", "제안서의 PM 경력과 다름"
+    form[f"verdict-{staff.pk}"], form[f"note-{staff.pk}"] = "deficient", "제안서의 PM 경력과 다름"
     with unchanged(), pytest.raises(Forbidden):  # the contractor does not judge its own plan
         actions.plans.review(actor=u("vendor"), plan=plan, verdicts={staff.pk: ("conforms", "")})
     assert sponsor.post(reverse("execution:plan_review", args=[plan.pk]), form).status_code == 302
@@ -638,6 +638,28 @@ def test_a22_correction_request_and_reinspection_each_within_14_days(demo):
     contract = Contract.workflow.execute(contract, "resubmit", actor=u("vendor"))
     assert contract.inspections.count() == 2
     assert obligation("inspection", contract, "round-2").status == "open"
+
+
+def test_a22_the_inspector_judges_every_item_in_one_form_all_or_none(client_of, unchanged):
+    """a22: the sponsoring department checks the round item by item against the requirement table and the
+    deliverable list. One form carries every item; a '미이행' without what is missing saves none of them, the
+    contractor may not judge its own work, and a round already decided is closed."""
+    contract = _notified(f.ContractFactory(company=u("vendor").company))
+    inspection = actions.current_round(contract)
+    items = list(inspection.items.order_by("pk"))
+    url = reverse("execution:inspection_check", args=[inspection.pk])
+    form = {f"verdict-{i.pk}": "done" for i in items}
+    form[f"verdict-{items[0].pk}"] = "not_done"
+    sponsor, vendor = client_of("sponsor"), client_of("vendor")
+    with unchanged():
+        assert sponsor.post(url, form).status_code == 303  # the Korean message names what is missing
+        assert vendor.post(url, {**form, f"note-{items[0].pk}": "화면 누락"}).status_code == 403
+    form[f"note-{items[0].pk}"] = "화면 누락"
+    assert sponsor.post(url, form).status_code == 302
+    assert [i.verdict for i in inspection.items.order_by("pk")] == ["not_done"] + ["done"] * (len(items) - 1)
+    Contract.workflow.execute(contract, "request_correction", actor=u("sponsor"), data={"reason": "화면 누락"})
+    with unchanged(), pytest.raises(Refused):
+        actions.inspection.check_items(actor=u("sponsor"), inspection=inspection, verdicts={items[0].pk: ("done", "")})
 
 
 def test_a20_3_a22_each_side_is_told_of_the_step_it_must_answer(demo, django_capture_on_commit_callbacks):

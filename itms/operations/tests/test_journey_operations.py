@@ -33,46 +33,12 @@ from itms.operations.actions.common import head_users
 from itms.operations.choices import MonthState, RequestState, Severity
 from itms.operations.models import Incident, MaintenanceRequest, MaintenanceWindow, ServiceLevelAgreement, SlaMonth
 from itms.resources.models import InformationSystem, MaintenanceContract
-from itms.testing.browser import login, needs_chromium, shot
+from itms.testing.browser import choose, login, needs_chromium, shot, state, submit, transition
 
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 TITLE = "수입신고 심사 화면 위험 선별 사유 표시"
-
-
-def submit(page, button) -> str:
-    """Click a submit button, wait for the page it leads to, return the success message (no error allowed)."""
-    invalid = button.evaluate(
-        "b => b.form ? Array.from(b.form.querySelectorAll(':invalid')).map(e => `${e.name}: ${e.validationMessage}`) : []"
-    )
-    assert not invalid, f"{page.url}: 브라우저가 제출을 막았습니다 {invalid}"
-    with page.expect_navigation():
-        button.click()
-    errors = page.locator(".alert-danger[role=alert], .invalid-feedback, .errorlist")
-    assert not errors.count(), f"{page.url}: {errors.all_inner_texts()}"
-    success = page.locator(".alert-success[role=alert]")
-    return success.first.inner_text() if success.count() else ""
-
-
-def transition(page, name: str):
-    """The enabled button of a workflow transition on the page's 진행 상태 panel."""
-    return page.locator(f'#workflow-panel [data-transition="{name}"] form button[type=submit]').first
-
-
-def state(page) -> str:
-    return page.locator("#workflow-panel [data-testid=state]").inner_text().strip()
-
-
-def choose(page, select: str, value, search: str) -> None:
-    """Select ``value`` in a select; a search-select lists its options only after a search term is typed."""
-    option = page.locator(f'{select} option[value="{value}"]')
-    if not option.count():
-        page.locator(select).locator("xpath=..").locator("[data-search-input]").fill(search)
-        option.wait_for(state="attached")
-    page.locator(select).select_option(
-        value=[str(value)] if page.locator(select).get_attribute("multiple") is not None else str(value)
-    )
 
 
 def _aware(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
