@@ -21,6 +21,7 @@ from operator import or_
 from django.db.models import Q
 
 from itms.core import registry
+from itms.core.querysets import scope_condition
 
 from .due import current, obligations_of, record_key
 from .workflows import WORKFLOW_MODELS
@@ -85,22 +86,28 @@ def waiting_for(user) -> tuple[list[WorkItem], bool]:
         if not hasattr(manager, "restrict"):
             continue
         works = []
-        conditions = []
+        states = set()  # the source states of the steps without a scope: one condition for all of them
+        scoped = []
         for work in _works(label, workflow):
             transition = workflow.transitions[work.transition]
             if transition.internal or (transition.roles and not held.intersection(transition.roles)):
                 continue
             if not transition.roles and transition.may is None and work.scope is None:
                 continue  # a step anyone may take is nobody's duty
-            candidates = manager.restrict(user, "view").filter(**{f"{workflow.field}__in": transition.source})
-            if work.scope is not None:
-                candidates = work.scope(user, candidates)
             works.append((work, transition))
-            conditions.append(Q(pk__in=candidates.values("pk")))
-        if not conditions:
+            if work.scope is None:
+                states.update(transition.source)
+            else:
+                in_source = manager.filter(**{f"{workflow.field}__in": transition.source})
+                scoped.append(Q(pk__in=work.scope(user, in_source).values("pk")))
+        visible = scope_condition(model, user, "view") if works else None
+        if visible is None:
             continue
+        # Visibility once per type, around the union of the steps' conditions (compiling the scoping subqueries
+        # once per step was most of the home page's time).
+        conditions = ([Q(**{f"{workflow.field}__in": sorted(states)})] if states else []) + scoped
         base = object_type.base_queryset() if object_type is not None else manager.all()
-        for record in base.filter(reduce(or_, conditions))[:PER_TYPE]:
+        for record in base.filter(reduce(or_, conditions)).filter(visible)[:PER_TYPE]:
             state = workflow.state_of(record)
             labels = []
             for work, transition in works:
