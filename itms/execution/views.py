@@ -103,6 +103,10 @@ def contract_context(contract: Contract, request) -> dict:
         "portal_url": reverse("execution:portal_contract", args=[contract.pk]),
         "trace_url": reverse("execution:traceability", args=[contract.pk]),
     }
+    # The page links every row it lists: one visibility query per kind of row, not one per row (a contractor's
+    # scope is a query; 60 deliverables were 60).
+    for key in ("deliverables", "tests", "acceptance_tests", "issues", "reports", "changes"):
+        gate.note_visible(user, context[key])
     return context
 
 
@@ -181,6 +185,10 @@ def portal_contract(request, pk: int):
     packages = _packages(contract)
     deliverables = list(contract.deliverables.select_related("type", "document").order_by("type__order", "title"))
     may_report = actions.is_contractor(request.user, contract.project) and contract.state == ContractState.IN_PROGRESS
+    reports = list(contract.progress_reports.order_by("-period_end")[:10])
+    plan = getattr(contract, "execution_plan", None)
+    for rows in (deliverables, reports, [plan]):
+        gate.note_visible(request.user, rows)  # the page's links: one query per kind of row
     today = timezone.localdate()
     week_start = today - dt.timedelta(days=today.weekday())
     return render(
@@ -200,11 +208,11 @@ def portal_contract(request, pk: int):
             ),
             "report_url": reverse("execution:progress_report", args=[contract.pk]),
             "wbs_add_url": reverse("execution:workpackage_add") + f"?contract={contract.pk}",
-            "plan": getattr(contract, "execution_plan", None),
+            "plan": plan,
             "upload_form": forms.UploadForm(),
             "allowed": ", ".join(t.upper() for t in contract.file_types),
             "may_upload": actions.is_contractor(request.user, contract.project),
-            "reports": list(contract.progress_reports.order_by("-period_end")[:10]),
+            "reports": reports,
         },
     )
 

@@ -213,3 +213,26 @@ def test_a17_2_a17_3_vendor_missing_deliverables_linked_in_a_fixed_number_of_que
     with django_assert_max_num_queries(len(before.captured_queries)):
         page = vendor.get(url).content.decode()
     assert "추가 산출물 19" in page
+
+
+def test_a17_3_a19_the_vendors_contract_pages_link_every_row_in_a_fixed_number_of_queries(
+    client_of, ai, django_assert_max_num_queries
+):
+    """The contractor works from the portal and the contract's page (a17.3, a19): each lists the project's
+    deliverables and reports, linked. Whether each may be opened is asked once per kind of row: twenty more
+    deliverables do not add a query."""
+    vendor = client_of("vendor")
+    urls = [ai.get_absolute_url(), reverse("execution:portal_contract", args=[ai.pk])]
+    counts = {}
+    for url in urls:
+        vendor.get(url)
+        with django_assert_max_num_queries(60) as before:
+            vendor.get(url)
+        counts[url] = len(before.captured_queries)
+    for n in range(20):
+        f.DeliverableFactory(contract=ai, title=f"추가 산출물 {n}")
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            page = vendor.get(url).content.decode()
+        added = Deliverable.objects.get(contract=ai, title="추가 산출물 19")
+        assert f'href="{added.get_absolute_url()}"' in page
