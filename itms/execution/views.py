@@ -129,10 +129,12 @@ def deliverable_context(deliverable: Deliverable, request) -> dict:
 def plan_context(plan: ExecutionPlan, request) -> dict:
     """a18.2: the plan beside the RFP, the proposal and the contract; the sponsor's verdicts in one form."""
     rows = actions.plans.comparison(plan)
+    source = actions.plans.sources(plan)
     items = [item for row in rows for item in row.items.values()]
     return {
         "comparison": rows,
-        "comparison_bases": PlanBasis.choices,
+        # Each column's header links the record it is read from, where the user may open it.
+        "comparison_bases": [(basis, label, source.get(basis)) for basis, label in PlanBasis.choices],
         "verdict_choices": Verdict.choices,
         "may_review": plan.state == PlanState.SUBMITTED
         and bool(items)

@@ -141,6 +141,16 @@ def _contract_lines(contract, aspect, people, packages) -> list[str]:
     ]
 
 
+def sources(plan: ExecutionPlan) -> dict[str, object]:
+    """The record each column is read from (for its link in the table's header); None where there is none."""
+    contract = plan.contract
+    return {
+        PlanBasis.RFP: _ordered_rfp(contract.project),
+        PlanBasis.PROPOSAL: _winning_proposal(contract),
+        PlanBasis.CONTRACT: contract,
+    }
+
+
 def comparison(plan: ExecutionPlan) -> list[Row]:
     """The side-by-side table of a18.2: four aspects × (plan, RFP, proposal, contract)."""
     contract = plan.contract

@@ -322,6 +322,9 @@ def test_a18_2_the_plan_is_read_beside_the_rfp_the_proposal_and_the_contract_and
     assert "대조표" in page and "PM 배성훈" in page and "2027. 3. 1.(월)~2027. 11. 30.(화) (9개월)" in page
     assert all(r.code in page for r in pmr)
     assert "배성훈" in page  # the contractor's PM, granted access, on the contract's side
+    proposal = actions.plans.sources(plan)["proposal"]
+    assert proposal.company == contract.company  # each column's header links the record it is read from
+    assert all(f'href="{r.get_absolute_url()}"' in page for r in (rfp, proposal, contract))
     items = {(i.aspect, i.basis): i for i in plan.review_items.all()}
     form = {f"verdict-{i.pk}": "conforms" for i in items.values()}
     staff = items[("staff", "proposal")]
