@@ -30,7 +30,7 @@ def save(*, actor, rows, values: dict[int, tuple[str, str]], fields: tuple[str, 
     a row's own ``clean`` decides what is valid. Returns how many changed; raises with every row's error."""
     verdict_field, note_field = fields
     choices = {value for value, _label in rows.model._meta.get_field(verdict_field).choices}
-    by_pk = {row.pk: row for row in rows.select_for_update()}
+    by_pk = {row.pk: row for row in rows.select_for_update(of=("self",))}
     changed, errors = 0, []
     for pk, (verdict, note) in values.items():
         row = by_pk.get(pk)

@@ -32,7 +32,9 @@ def to_maintenance_request(*, actor, defect: Defect):
     from itms.operations.models import MaintenanceRequest
 
     defect = (
-        Defect.objects.select_for_update().select_related("contract__project", "contract__system").get(pk=defect.pk)
+        Defect.objects.select_for_update(of=("self",))
+        .select_related("contract__project", "contract__system")
+        .get(pk=defect.pk)
     )
     if defect.kind != DefectKind.CHANGE:
         raise Refused(E.DEFECT_IS_DEFECT)
