@@ -103,8 +103,8 @@ def waiting_for(user) -> tuple[list[WorkItem], bool]:
         visible = scope_condition(model, user, "view") if works else None
         if visible is None:
             continue
-        # Visibility once per type, around the union of the steps' conditions (compiling the scoping subqueries
-        # once per step was most of the home page's time).
+        # Visibility once per type, around the union of the steps' conditions, rather than a restricted subquery
+        # compiled for every step.
         conditions = ([Q(**{f"{workflow.field}__in": sorted(states)})] if states else []) + scoped
         base = object_type.base_queryset() if object_type is not None else manager.all()
         for record in base.filter(reduce(or_, conditions)).filter(visible)[:PER_TYPE]:
