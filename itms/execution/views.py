@@ -128,8 +128,8 @@ def deliverable_context(deliverable: Deliverable, request) -> dict:
 
 def plan_context(plan: ExecutionPlan, request) -> dict:
     """a18.2: the plan beside the RFP, the proposal and the contract; the sponsor's verdicts in one form."""
-    rows = actions.plans.comparison(plan)
     source = actions.plans.sources(plan)
+    rows = actions.plans.comparison(plan, source)
     items = [item for row in rows for item in row.items.values()]
     return {
         "comparison": rows,

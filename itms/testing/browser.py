@@ -271,7 +271,7 @@ def submit(page: Page, button) -> str:
     assert not invalid, f"{page.url}: 브라우저가 제출을 막았습니다 {invalid}"
     with page.expect_navigation():
         button.click()
-    errors = page.locator(".alert-danger[role=alert], .invalid-feedback, .errorlist")
+    errors = page.locator(".alert-danger, .invalid-feedback, .errorlist")
     assert not errors.count(), f"{page.url}: {errors.all_inner_texts()}"
     success = page.locator(".alert-success[role=alert]")
     return success.first.inner_text() if success.count() else ""

@@ -52,7 +52,7 @@ from itms.acquisition.models import (
 )
 from itms.governance.models import Meeting
 from itms.projects.models import Project
-from itms.testing.browser import login, needs_chromium, shot
+from itms.testing.browser import choose, login, needs_chromium, shot, state, submit, transition
 
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -61,38 +61,6 @@ PROJECT = "2027-CLP-003"
 BIDS = {"A": 1_000_000_000, "B": 900_000_000}
 QUANTITATIVE = {"A": ("10", "5", "5"), "B": ("8", "4", "4")}  # 수행실적 10, 경영상태 5, 기술인력 5
 SHARES = {"A": ("1.0", "0.9", "0.9", "0.9", "0.5"), "B": ("0.8", "0.8", "0.8", "1.0", "0.2")}  # by sheet A–E
-
-
-def submit(page, button) -> str:
-    """Click a submit button, wait for the page it leads to, return the success message (no error allowed)."""
-    invalid = button.evaluate(
-        "b => b.form ? Array.from(b.form.querySelectorAll(':invalid')).map(e => `${e.name}: ${e.validationMessage}`) : []"
-    )
-    assert not invalid, f"{page.url}: 브라우저가 제출을 막았습니다 {invalid}"
-    with page.expect_navigation():
-        button.click()
-    alerts = page.locator(".alert-danger[role=alert]")
-    assert not alerts.count(), f"{page.url}: {alerts.all_inner_texts()}"
-    success = page.locator(".alert-success[role=alert]")
-    return success.first.inner_text() if success.count() else ""
-
-
-def transition(page, name: str):
-    """The enabled button of a workflow transition on the page's 진행 상태 panel."""
-    return page.locator(f'#workflow-panel [data-transition="{name}"] form button[type=submit]').first
-
-
-def state(page) -> str:
-    return page.locator("#workflow-panel [data-testid=state]").inner_text().strip()
-
-
-def choose(page, select: str, value, search: str) -> None:
-    """Select ``value`` in a select; a search-select lists its options only after a search term is typed."""
-    option = page.locator(f'{select} option[value="{value}"]')
-    if not option.count():
-        page.locator(select).locator("xpath=..").locator("[data-search-input]").fill(search)
-        option.wait_for(state="attached")
-    page.locator(select).select_option(value=str(value))
 
 
 def start_step(page, project: Project, label: str) -> None:

@@ -71,19 +71,19 @@ def _winning_proposal(contract):
     )
 
 
-def _rfp_lines(rfp, aspect) -> list[str]:
+def _rfp_lines(rfp, requirements, aspect) -> list[str]:
     if rfp is None:
         return ["이 사업의 제안요청서가 시스템에 없습니다."]
     categories, words = RFP_READING[aspect]
     lines = []
-    for requirement in rfp.requirements.select_related("category").order_by("category__order", "seq"):
+    for requirement in requirements:
         text = f"{requirement.name} {requirement.definition} {requirement.details}"
         if requirement.category.code in categories or (
             requirement.category.code in ("PMR", "PSR") and any(w in text for w in words)
         ):
             lines.append(f"{requirement.code} {requirement.name}: {requirement.definition}")
     if aspect == PlanAspect.DELIVERABLES:
-        outputs = sorted({r.deliverable for r in rfp.requirements.all() if r.deliverable.strip()})
+        outputs = sorted({r.deliverable for r in requirements if r.deliverable.strip()})
         if outputs:
             lines.append("요구사항의 산출정보: " + ", ".join(outputs))
     if aspect == PlanAspect.SCHEDULE:
@@ -151,11 +151,13 @@ def sources(plan: ExecutionPlan) -> dict[str, object]:
     }
 
 
-def comparison(plan: ExecutionPlan) -> list[Row]:
-    """The side-by-side table of a18.2: four aspects × (plan, RFP, proposal, contract)."""
+def comparison(plan: ExecutionPlan, source: dict[str, object] | None = None) -> list[Row]:
+    """The side-by-side table of a18.2: four aspects × (plan, RFP, proposal, contract); ``source`` as
+    :func:`sources` gives it, if the caller has it already."""
     contract = plan.contract
-    rfp = _ordered_rfp(contract.project)
-    proposal = _winning_proposal(contract)
+    source = source if source is not None else sources(plan)
+    rfp, proposal = source[PlanBasis.RFP], source[PlanBasis.PROPOSAL]
+    requirements = list(rfp.requirements.select_related("category").order_by("category__order", "seq")) if rfp else []
     people = list(
         contract.project.participants.filter(role__in=CONTRACTOR_ROLES).select_related("user").order_by("role")
     )
@@ -166,7 +168,7 @@ def comparison(plan: ExecutionPlan) -> list[Row]:
             aspect=aspect,
             label=label,
             plan=getattr(plan, PLAN_FIELD[aspect]),
-            rfp=_rfp_lines(rfp, aspect),
+            rfp=_rfp_lines(rfp, requirements, aspect),
             proposal=_proposal_lines(contract, proposal, aspect),
             contract=_contract_lines(contract, aspect, people, packages),
             items={basis: items[(aspect, basis)] for basis in PlanBasis.values if (aspect, basis) in items},

@@ -44,31 +44,13 @@ from itms.performance.choices import Band, RoundState, TargetState
 from itms.performance.models import MeasurementRound, MeasurementTarget
 from itms.projects.choices import ProjectStage
 from itms.regulation.models import Obligation
-from itms.testing.browser import login, needs_chromium, shot
+from itms.testing.browser import login, needs_chromium, shot, submit, transition
 
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
 
 CENT = Decimal("0.01")
 FUNCTION_USE = ((20_000, 16_000), (10_000, 9_000))
-
-
-def submit(page, button) -> str:
-    """Click a submit button, wait for the page it leads to, return the success message (no error allowed)."""
-    invalid = button.evaluate(
-        "b => b.form ? Array.from(b.form.querySelectorAll(':invalid')).map(e => `${e.name}: ${e.validationMessage}`) : []"
-    )
-    assert not invalid, f"{page.url}: 브라우저가 제출을 막았습니다 {invalid}"
-    with page.expect_navigation():
-        button.click()
-    alerts = page.locator(".alert-danger[role=alert], .invalid-feedback")
-    assert not alerts.count(), f"{page.url}: {alerts.all_inner_texts()}"
-    success = page.locator(".alert-success[role=alert]")
-    return success.first.inner_text() if success.count() else ""
-
-
-def transition(page, name: str):
-    return page.locator(f'#workflow-panel [data-transition="{name}"] form button[type=submit]').first
 
 
 def sign_in_as(page, username: str) -> None:

@@ -20,7 +20,7 @@ import pytest
 from itms.governance.models import Meeting
 from itms.planning.models import PlanningCycle, ProjectPlan
 from itms.projects.models import Project
-from itms.testing.browser import login, needs_chromium, shot
+from itms.testing.browser import login, needs_chromium, shot, state, submit, transition
 
 pytest_plugins = ["itms.testing.browser"]
 pytestmark = [pytest.mark.browser, needs_chromium]
@@ -30,30 +30,11 @@ PROJECT = "2027-CLP-001"
 REVIEWERS = {"security": "시스템운영팀", "airport_it": "전산정보관리과"}
 
 
-def submit(page, button) -> str:
-    """Click a submit button, wait for the page it leads to, return the success message (no error allowed)."""
-    with page.expect_navigation():
-        button.click()
-    alerts = page.locator(".alert-danger")
-    assert not alerts.count(), f"{page.url}: {alerts.all_inner_texts()}"
-    success = page.locator(".alert-success[role=alert]")
-    return success.first.inner_text() if success.count() else ""
-
-
-def transition(page, name: str):
-    """The enabled button of a workflow transition on the page's 진행 상태 panel."""
-    return page.locator(f'#workflow-panel [data-transition="{name}"] form button[type=submit]').first
-
-
 def blocked(page, name: str) -> str:
     """The blocked reasons shown under a transition's disabled button."""
     row = page.locator(f'#workflow-panel [data-transition="{name}"]')
     assert row.locator("button[disabled]").count() == 1, f"{name}: 버튼이 막혀 있지 않습니다"
     return row.locator("[data-testid=blocked-reasons]").inner_text()
-
-
-def state(page) -> str:
-    return page.locator("#workflow-panel [data-testid=state]").inner_text().strip()
 
 
 def click_link(page, link) -> None:
