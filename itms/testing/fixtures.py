@@ -98,11 +98,12 @@ def django_db_setup(_test_db_cache, django_db_setup, django_db_blocker):
             if state is not None:
                 state.release()
         snapshot.take()
+        snapshot.instead_of_flush()
 
 
 @pytest.fixture
 def demo(transactional_db_or_db):
-    """The demo agency, also after a transactional test flushed the database (put back from its snapshot)."""
+    """The demo agency; put back from its snapshot if a test emptied the database (e.g. a flush of its own)."""
     if not User.objects.filter(username="admin").exists():
         if snapshot.available():
             snapshot.restore()
