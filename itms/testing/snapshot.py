@@ -82,8 +82,8 @@ def available() -> bool:
 def restore() -> None:
     """Writes back the tables that differ from the snapshot; sequences follow the highest ids.
 
-    A browser test changes a few dozen of the 187 tables: the fingerprint (one query) finds them, and only those
-    are emptied and written again. Tables the fingerprint leaves out (sessions, login attempts) always are.
+    A test changes some of the tables: the fingerprint (itms.testing.fingerprint) finds which, and only those are
+    emptied and written again. Tables the fingerprint leaves out (sessions, login attempts) always are.
     """
     assert _SNAPSHOT is not None
     now = db_fingerprint()
