@@ -6,8 +6,6 @@ import datetime as dt
 
 from django.utils import timezone
 
-from itms.core.middleware import per_request
-
 from .models import Body, Meeting, Membership
 from .models.bodies import position_holders, seat_holders
 
@@ -18,10 +16,7 @@ def secretary_of(body: Body, on: dt.date | None = None):
     on = on or timezone.localdate()
     cache = body.__dict__.setdefault("_secretary_cache", {})
     if on not in cache:
-        position = body.secretary_position_id
-        cache[on] = per_request(
-            ("governance.secretary", position, on), lambda: position_holders({position}, on).get(position)
-        )
+        cache[on] = position_holders({body.secretary_position_id}, on).get(body.secretary_position_id)
     return cache[on]
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,7 @@ from itms.accounts.roles import Role
 from itms.core.errors import Refused
 from itms.core.formats import format_date
 from itms.core.korean import josa
-from itms.core.middleware import per_request
+from itms.core.middleware import forget_per_request, per_request
 from itms.core.models import PrimaryModel
 from itms.core.querysets import RestrictedQuerySet
 
@@ -239,13 +241,18 @@ class Body(PrimaryModel):
         on = on or timezone.localdate()
         cache = self.__dict__.setdefault("_chair_cache", {})  # asked many times per page (who may do what)
         if on not in cache:
-            # Once per request and body: every meeting of a work list brings its own copy of the body.
-            cache[on] = per_request(("governance.chair", self.pk, self.chair_position_id, on), lambda: self._chair(on))
+            cache[on] = self._chair(on)
         return cache[on]
 
     def _chair(self, on: dt.date) -> User | None:
         if self.chair_position_id is None:
-            chair = self.memberships.active_on(on).filter(is_chair=True).select_related("user").first()
+            # The chair seats of every date, once per request and body: every meeting of a work list brings its
+            # own copy of the body and asks on its own date.
+            seats = per_request(
+                ("governance.chair_seats", self.pk),
+                lambda: list(self.memberships.filter(is_chair=True).select_related("user").order_by("basis", "pk")),
+            )
+            chair = next((seat for seat in seats if seat.is_active_on(on)), None)
             return chair.user if chair else None
         return position_holders({self.chair_position_id}, on).get(self.chair_position_id)
 
@@ -428,6 +435,10 @@ class Membership(PrimaryModel):
     def is_voting(self) -> bool:
         return self.basis != MembershipBasis.ADVISER
 
+    def is_active_on(self, on: dt.date) -> bool:
+        """The seat's term covers the date (as ``MembershipQuerySet.active_on``)."""
+        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
+
     def member_on(self, on: dt.date | None = None) -> User | None:
         """Who sits in this seat on a date."""
         return seat_holders([self], on)[self.pk]
@@ -461,18 +472,43 @@ def _seat_clauses(seat: Membership) -> tuple[str, ...]:
 
 
 def position_holders(position_ids, on: dt.date | None = None) -> dict[int, User]:
-    """Who exercises each position on a date: the acting holder (a4.7) during an acting period, else the holder."""
+    """Who exercises each position on a date: the acting holder (a4.7) during an acting period, else the holder.
+
+    The positions' assignments of every date are read once per request (ten at most per position at scale): a
+    work list asks about each meeting on its own date, which was a query per meeting.
+    """
+    on = on or timezone.localdate()
+    holders: dict[int, User] = {}
+    for position_id, assignments in _assignments_of(set(position_ids)).items():
+        for assignment in assignments:
+            if assignment.is_active_on(on):
+                holders.setdefault(position_id, assignment.user)
+                break
+    return holders
+
+
+def _assignments_of(position_ids: set[int]) -> dict[int, list]:
+    """{position: its assignments, acting ones first, then the latest start first}, kept for the request."""
     from itms.accounts.models import Assignment, AssignmentKind
 
-    holders: dict[int, User] = {}
-    assignments = (
-        Assignment.objects.active_on(on or timezone.localdate())
-        .filter(position_id__in=set(position_ids))
-        .select_related("user")
-    )
-    for assignment in sorted(assignments, key=lambda a: a.kind != AssignmentKind.ACTING):
-        holders.setdefault(assignment.position_id, assignment.user)
-    return holders
+    known = per_request(POSITION_ASSIGNMENTS, dict)
+    missing = position_ids - known.keys()
+    if missing:
+        rows = Assignment.objects.filter(position_id__in=missing).select_related("user").order_by("-start_date", "pk")
+        for position_id in missing:
+            known[position_id] = []
+        for assignment in sorted(rows, key=lambda a: a.kind != AssignmentKind.ACTING):
+            known[assignment.position_id].append(assignment)
+    return {position_id: known[position_id] for position_id in position_ids}
+
+
+POSITION_ASSIGNMENTS = "governance.position_assignments"
+
+
+@receiver([post_save, post_delete], sender="accounts.Assignment")
+def _forget_position_assignments(**kwargs) -> None:
+    """An assignment made, changed or ended in this request (e.g. an acting chair named, a4.7): read them again."""
+    forget_per_request(POSITION_ASSIGNMENTS)
 
 
 def seat_holders(memberships, on: dt.date | None = None) -> dict[int, User | None]:
