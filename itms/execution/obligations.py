@@ -2,6 +2,8 @@
 (a22, 국가계약법 시행령 제55조), the defect-liability period (SW진흥법 제60조) and the answer to a contractor's
 request for deliberation (SW진흥법 제50조)."""
 
+from functools import cache
+
 from itms.projects.models import ProjectParticipant
 from itms.regulation.obligations import Backward, Forward, ObligationType, register_obligation_type
 from itms.regulation.work import Work, register_work
@@ -59,6 +61,7 @@ register_obligation_type(
 
 
 # --- 내 할 일 (itms.regulation.work): whose next step is waiting ------------------------------------------------
+@cache  # one function per path: the work list asks a scope once for all the steps that share it
 def _contractor_scope(path: str):
     def scope(user, qs):
         projects = (
@@ -69,6 +72,7 @@ def _contractor_scope(path: str):
     return scope
 
 
+@cache
 def _sponsor_scope(path: str):
     def scope(user, qs):
         from itms.accounts.directory import unit_with_descendants, units_of

@@ -1,6 +1,8 @@
 """Deadlines of Chapter 7: the base data an IT department owes for the measurement (a27.2) and the evidence a unit
 owes for the level diagnosis (a28.2)."""
 
+from functools import cache
+
 from itms.accounts.roles import Role
 from itms.regulation.obligations import Forward, ObligationType, register_obligation_type
 from itms.regulation.work import Work, register_work
@@ -32,6 +34,7 @@ register_obligation_type(
 
 
 # --- 내 할 일 (itms.regulation.work) -----------------------------------------------------------------------------------
+@cache  # one function per path: the work list asks a scope once for all the steps that share it
 def _operating_unit(path: str):
     def scope(user, qs):
         from itms.accounts.directory import units_of

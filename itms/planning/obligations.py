@@ -1,5 +1,7 @@
 """Deadlines of Chapter 3."""
 
+from functools import cache
+
 from itms.accounts.directory import roles_of, unit_with_descendants, units_of
 from itms.accounts.roles import Role
 from itms.projects.models import Project
@@ -86,6 +88,7 @@ register_due_subjects(DetailedPlan, _cycle_refs("detailed_plan_submission"))
 
 
 # --- whose step each record waits for (itms.regulation.work): 내 할 일 ------------------------------------------------
+@cache  # one function per prefix: the work list asks a scope once for all the steps that share it
 def _sponsoring(prefix: str = "project"):
     """Records of projects the user's departments sponsor or co-perform (the 사업추진부서's own, a2.0.8)."""
 

@@ -6,7 +6,8 @@ may say which of its transitions are work and for whom, so that the list stays s
 
     register_work(ImpactReview, Work("reply", scope=lambda user, qs: qs.filter(it_unit__in=...)), Work("reflect", …))
 
-``scope`` narrows the candidates in SQL before ``may`` is asked per record; ``ready`` lists the step only once no
+``scope`` narrows the candidates in SQL before ``may`` is asked per record (a filter on rows: the steps that share
+one are asked together); ``ready`` lists the step only once no
 guard blocks it (e.g. the EA review begins when every impact review is in: until then it waits on others).
 A workflow without a registration counts every transition it offers on screen (not ``internal`` ones).
 """
@@ -67,6 +68,23 @@ def _works(label: str, workflow) -> list[Work]:
     return [Work(t.name) for t in workflow.transitions.values() if not t.internal]
 
 
+def _candidates(user, base, field: str, states: set, scoped: dict[Callable, set]):
+    """The records in a step's source state, narrowed by the step's scope where it has one.
+
+    A scope is a filter on rows, so the steps sharing it are asked once with their states together (a meeting's
+    six steps of the secretariat were six subqueries). With one scope and no other step, it narrows the list's own
+    query; otherwise the union of the conditions, visibility once around it.
+    """
+    if not states and len(scoped) == 1:
+        ((scope, sources),) = scoped.items()
+        return scope(user, base.filter(**{f"{field}__in": sorted(sources)}))
+    conditions = [Q(**{f"{field}__in": sorted(states)})] if states else []
+    manager = base.model._default_manager
+    for scope, sources in scoped.items():
+        conditions.append(Q(pk__in=scope(user, manager.filter(**{f"{field}__in": sorted(sources)})).values("pk")))
+    return base.filter(reduce(or_, conditions))
+
+
 def waiting_for(user) -> tuple[list[WorkItem], bool]:
     """(items, more): the records waiting for this user's step, earliest deadline first (those without one last).
 
@@ -87,7 +105,7 @@ def waiting_for(user) -> tuple[list[WorkItem], bool]:
             continue
         works = []
         states = set()  # the source states of the steps without a scope: one condition for all of them
-        scoped = []
+        scoped: dict[Callable, set] = {}  # scope -> the source states of the steps it narrows
         for work in _works(label, workflow):
             transition = workflow.transitions[work.transition]
             if transition.internal or (transition.roles and not held.intersection(transition.roles)):
@@ -98,16 +116,19 @@ def waiting_for(user) -> tuple[list[WorkItem], bool]:
             if work.scope is None:
                 states.update(transition.source)
             else:
-                in_source = manager.filter(**{f"{workflow.field}__in": transition.source})
-                scoped.append(Q(pk__in=work.scope(user, in_source).values("pk")))
+                scoped.setdefault(work.scope, set()).update(transition.source)
         visible = scope_condition(model, user, "view") if works else None
         if visible is None:
             continue
-        # Visibility once per type, around the union of the steps' conditions, rather than a restricted subquery
-        # compiled for every step.
-        conditions = ([Q(**{f"{workflow.field}__in": sorted(states)})] if states else []) + scoped
         base = object_type.base_queryset() if object_type is not None else manager.all()
-        for record in base.filter(reduce(or_, conditions)).filter(visible)[:PER_TYPE]:
+        # In no particular order: the items are sorted by deadline below, and the list's own order (deliverables by
+        # contract) made PostgreSQL walk every contract instead of the state index (15 ms → 3 ms at S = 1.0).
+        candidates = _candidates(user, base, workflow.field, states, scoped).filter(visible).order_by()
+        seen = set()
+        for record in candidates[:PER_TYPE]:
+            if record.pk in seen:
+                continue
+            seen.add(record.pk)
             state = workflow.state_of(record)
             labels = []
             for work, transition in works:

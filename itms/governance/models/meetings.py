@@ -196,6 +196,7 @@ class AgendaItem(PrimaryModel):
         verbose_name_plural = _("안건")
         ordering = ["meeting", "number"]
         constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="agenda_unique_number")]
+        indexes = [models.Index(fields=["state"], name="agenda_item_state")]  # the work list's filter
 
     def __str__(self) -> str:
         return f"제{self.number}호 {self.title}"

@@ -155,3 +155,19 @@ def test_a8_2_my_work_query_count_does_not_grow_with_the_records(client_of):
     assert many <= few
     assert len(work(client)) >= 12
     assert Obligation.objects.filter(kind="pre_review_result", status="open").count() >= 12
+
+
+def test_a4_9_the_secretariats_steps_on_a_meeting_are_asked_in_one_condition(client_of):
+    """Distribute, open, close, written vote, cancel: six steps of the chair or secretary (a4.9), one scope — the
+    meetings of the bodies the user runs — asked once for all six, not as six subqueries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_of("itplan")
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/")
+    candidates = [
+        q["sql"] for q in captured.captured_queries if 'FROM "governance_meeting"' in q["sql"] and "LIMIT 30" in q["sql"]
+    ]
+    assert len(candidates) == 1
+    assert candidates[0].count('"is_chair" AND') == 1  # the chair's seat, in the one condition
