@@ -1,6 +1,6 @@
 from itms.core.middleware import per_request
 
-from .navigation import menu_for
+from .navigation import sidebar
 from .roles import header_role
 
 
@@ -15,5 +15,5 @@ def navigation(request):
         return {}
     return per_request(
         ("ui.navigation", user.pk),
-        lambda: {"menu": menu_for(user, request.path), "user_role": header_role(user)},
+        lambda: {"sidebar": sidebar(user, request.path), "user_role": header_role(user)},
     )
