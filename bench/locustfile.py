@@ -13,6 +13,10 @@ Three kinds of user, all demo logins (password ``Itms-demo-2026!``, or ITMS_DEMO
   opens the vote, records each member's vote and closes it (a resolution and a legal event per vote), then
   closes the meeting — every step through the HTTP endpoints of itms/governance/urls.py and the generic
   workflow transition, as the meeting workspace's buttons do.
+
+Every user thinks between any two requests, inside a task too (``self.wait()``): a secretary clicks the next
+button after the last answer, not at once (until 2026-12-06 the secretaries sent a meeting's ≈ 35 requests
+back to back, five requests always in flight whatever the think time).
 * ``Sponsor``: the 사업추진부서 담당자 (``sponsor``, 통관기획과) creates projects and updates them through the API
   with a token, and reads them back.
 
@@ -79,7 +83,9 @@ class ItmsUser(HttpUser):
             raise RuntimeError(f"{self.username} 로그인 실패: HTTP {response.status_code}")
 
     def post(self, url: str, data: dict | None = None, *, name: str, expect=(200,), **kwargs):
-        """A form POST as the page's htmx would send it; a refusal (400/409) counts as a failure."""
+        """A form POST as the page's htmx would send it, after the user's think time (a person clicks the next
+        button); a refusal (400/409) counts as a failure."""
+        self.wait()
         headers = {
             "X-CSRFToken": self.client.cookies.get("csrftoken", ""),
             "Referer": f"{self.host}{url}",
@@ -139,6 +145,7 @@ class StaffBrowser(ItmsUser):
     @task(1)
     def home(self) -> None:
         self.client.get("/", name="/")
+        self.wait()
         self.client.get("/governance/my-meetings/", name="/governance/my-meetings/")
 
 
@@ -191,6 +198,7 @@ class Secretary(ItmsUser):
                 name="/governance/meetings/[id]/items/add/",
             )
         # Attendance first: the session opens only with a quorum present (a4.8, a5.8).
+        self.wait()
         page = self.client.get(f"{base}/", name="/governance/meetings/[id]/").text
         seats = sorted(set(re.findall(rf"{base}/attendance/(\d+)/", page)))
         for seat in seats:
@@ -203,6 +211,7 @@ class Secretary(ItmsUser):
             {"open-reason": "부하시험: 예정일 전 개회"},
             name="/regulation/workflow/…/open/",
         )
+        self.wait()
         page = self.client.get(f"{base}/", name="/governance/meetings/[id]/").text
         items = sorted(set(re.findall(rf"{base}/items/(\d+)/open-voting/", page)))
         for item in items:
@@ -218,6 +227,7 @@ class Secretary(ItmsUser):
                 f"{base}/items/{item}/close/", {"close-effect": ""}, name="/governance/meetings/[id]/items/[id]/close/"
             )
         self.post(f"/regulation/workflow/governance/meeting/{meeting}/close/", name="/regulation/workflow/…/close/")
+        self.wait()
         self.client.get(f"{base}/", name="/governance/meetings/[id]/")
 
 
@@ -287,6 +297,7 @@ class Sponsor(ItmsUser):
     def read_projects(self) -> None:
         self.client.get("/api/projects/projects/", headers=self.api, name="/api/projects/projects/")
         if self.created:
+            self.wait()
             self.client.get(f"/projects/projects/{random.choice(self.created)}/", name="/projects/projects/[id]/")  # noqa: S311
 
 
