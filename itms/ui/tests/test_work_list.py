@@ -167,7 +167,9 @@ def test_a4_9_the_secretariats_steps_on_a_meeting_are_asked_in_one_condition(cli
     with CaptureQueriesContext(connection) as captured:
         client.get("/")
     candidates = [
-        q["sql"] for q in captured.captured_queries if 'FROM "governance_meeting"' in q["sql"] and "LIMIT 30" in q["sql"]
+        q["sql"]
+        for q in captured.captured_queries
+        if 'FROM "governance_meeting"' in q["sql"] and "LIMIT 30" in q["sql"]
     ]
     assert len(candidates) == 1
     assert candidates[0].count('"is_chair" AND') == 1  # the chair's seat, in the one condition
