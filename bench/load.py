@@ -1,7 +1,8 @@
 """Load test: gunicorn on the PostgreSQL bench database, 50 Locust users for a bounded time, stats written.
 
     .venv/bin/python bench/load.py --scale 1.0 [--users 50] [--time 2m] [--wait 0.5,2.5] [--warmup 30]
-                                   [--workers 4] [--threads 2] [--pg-db itms_bench] [--drop] [--tag NAME]
+                                   [--workers 4] [--threads 2] [--pg-db itms_bench] [--cache-url URL] [--drop]
+                                   [--tag NAME]
     make load SCALE=1.0
 
 Uses the bench database ``--pg-db`` (default itms_bench) if it exists — e.g. kept by
@@ -10,7 +11,8 @@ Starts gunicorn on 127.0.0.1:``--port`` (only this process, stopped at the end),
 ``locust -f bench/locustfile.py --headless`` for the ramp-up, ``--warmup`` seconds (sign-ins; not counted) and
 ``--time`` measured, verifies the audit chain afterwards, and writes bench/results/load-s<scale>[-tag].json and .md:
 p50/p95/p99 and the error rate, overall and per request, with the machine and its load average (Locust runs on
-the same machine). ``--drop`` drops the database afterwards.
+the same machine). The server's cache is Redis (``--cache-url``, emptied first), as in production: users' roles are
+kept across requests only in a shared cache. ``--drop`` drops the database afterwards.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness
@@ -46,6 +49,11 @@ def main() -> None:
     parser.add_argument("--pg-db", default=os.environ.get("BENCH_PG_DB", "itms_bench"))
     parser.add_argument("--warmup", type=float, default=30, help="seconds after spawning before measuring")
     parser.add_argument("--wait", default="0.5,2.5", help="think time between requests: min,max seconds")
+    parser.add_argument(
+        "--cache-url",
+        default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/2"),
+        help="the server's shared cache, as in production (emptied before the run); '' for each process's own",
+    )
     parser.add_argument("--tag", default="", help="suffix of the result files (e.g. office-pace)")
     parser.add_argument("--drop", action="store_true", help="drop the bench database afterwards")
     parser.add_argument("--out", type=Path, default=harness.RESULTS)
@@ -57,6 +65,10 @@ def main() -> None:
     tag = f"load-{harness.scale_tag(args.scale)}" + (f"-{args.tag}" if args.tag else "")
     env["ITMS_LOAD_WAIT"] = args.wait
     env["ITMS_LOAD_WARMUP"] = str(args.warmup)
+    if args.cache_url:
+        env["ITMS_CACHE_URL"] = args.cache_url
+    else:
+        env.pop("ITMS_CACHE_URL", None)
     generation = None
     if not harness.database_exists(args.pg_url, args.pg_db):
         harness.create_database(args.pg_url, args.pg_db)
@@ -66,6 +78,10 @@ def main() -> None:
     else:  # the code may have moved on since the database was made: bring its schema up to date
         harness.manage(env, "migrate", "--no-input", "-v", "0")
         harness.manage(env, "collectstatic", "--no-input", "-v", "0")
+    if args.cache_url:  # nothing kept from another database or an earlier run
+        import redis
+
+        redis.Redis.from_url(args.cache_url).flushdb()
     load_before = harness.machine()["load_average"]
     gunicorn = subprocess.Popen(  # noqa: S603 - our own server, stopped below
         [
@@ -133,6 +149,7 @@ def main() -> None:
         "spawn_rate": args.spawn_rate,
         "time": args.time,
         "gunicorn": {"workers": args.workers, "threads": args.threads},
+        "cache": _without_password(args.cache_url) or "per process",
         "database": args.pg_db,
         "scale": args.scale,
         "generation": generation,
@@ -211,13 +228,19 @@ def _read_stats(stats: Path, failures: Path) -> dict:
     return {"total": total, "pages": pages, "failures": failed[:30]}
 
 
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) if url else ""
+
+
 def _markdown(results: dict) -> str:
     machine, total = results["machine"], results["total"]
     lines = [
         f"# Load test — {results['users']} users for {results['time']} (scale {results['scale']:g}, PostgreSQL)",
         "",
         f"gunicorn {results['gunicorn']['workers']} workers × {results['gunicorn']['threads']} threads on "
-        f"{machine['cpus']} × {machine['cpu_model']}, {machine['memory_gb']} GB; Locust on the same machine. "
+        f"{machine['cpus']} × {machine['cpu_model']}, {machine['memory_gb']} GB, cache {results.get('cache', 'per process')}; "
+        "Locust on the same machine. "
         f"Load average before {' / '.join(map(str, machine['load_average_before']))}, after "
         f"{' / '.join(map(str, machine['load_average']))} (shared machine). Think time {results['wait_s']} s "
         f"per user; statistics start {results['warmup_s']:.0f} s after the last user is spawned (the sign-in burst is left out).",

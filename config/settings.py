@@ -288,6 +288,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# A user's roles are kept across requests only in a cache every process shares (Redis): a change bumps the
+# generation there and every worker reads the roles again at once. With the per-process cache another worker
+# would go on granting a revoked role, so they are read once per request instead.
+ITMS_ROLES_ACROSS_REQUESTS = bool(env("ITMS_CACHE_URL"))
 
 # --- e-mail ----------------------------------------------------------------------
 EMAIL_BACKEND = env("ITMS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -16,7 +19,7 @@ from django.utils.functional import LazyObject, empty
 
 from itms.core.middleware import forget_per_request, per_request
 
-from .models import Assignment, AssignmentKind, OrgUnit, RoleBinding, User, UserKind
+from .models import Assignment, AssignmentKind, OrgUnit, Position, RoleBinding, User, UserKind
 from .roles import ROLE_INFO, Basis, Role
 
 
@@ -147,9 +150,53 @@ def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     on = on or timezone.localdate()
-    cache = _unwrapped(user).__dict__.setdefault("_itms_roles", {})
-    if on in cache:
-        return cache[on]
+    memo = _unwrapped(user).__dict__.setdefault("_itms_roles", {})
+    if on not in memo:
+        memo[on] = _kept_roles(user, on)
+    return memo[on]
+
+
+# Across requests (ITMS_ROLES_ACROSS_REQUESTS, a shared cache): three queries on every request were a fifth of a
+# list page's time at S = 1.0. Any change to what the roles are made of bumps the generation; the user's kind is in
+# the key (their activity is checked before).
+ROLES_CACHE_SECONDS = 600
+_ROLES_GENERATION = "itms:roles:generation"
+
+
+def _kept_roles(user: User, on: dt.date) -> frozenset[RoleGrant]:
+    if not settings.ITMS_ROLES_ACROSS_REQUESTS:
+        return _read_roles(user, on)
+    key = f"itms:roles:{cache.get(_ROLES_GENERATION, 0)}:{user.pk}:{user.kind}:{on.isoformat()}"
+    kept = cache.get(key)
+    if kept is not None:
+        return frozenset(RoleGrant(Role(role), unit_id, acting) for role, unit_id, acting in kept)
+    grants = _read_roles(user, on)
+    # Inside a transaction the rows read may be this transaction's own, not yet committed (or rolled back).
+    if not connection.in_atomic_block:
+        cache.set(key, [(g.role.value, g.unit_id, g.acting) for g in grants], ROLES_CACHE_SECONDS)
+    return grants
+
+
+def _bump_roles_generation() -> None:
+    try:
+        cache.incr(_ROLES_GENERATION)
+    except ValueError:
+        cache.set(_ROLES_GENERATION, 1, None)
+
+
+@receiver([post_save, post_delete], sender=Assignment)
+@receiver([post_save, post_delete], sender=RoleBinding)
+@receiver([post_save, post_delete], sender=Position)
+@receiver([post_save, post_delete], sender=OrgUnit)
+def _forget_kept_roles(**kwargs) -> None:
+    """Roles read before this change are not read again; at commit once more, for those another worker read
+    between the change and its commit (the old rows, kept under the new generation)."""
+    if settings.ITMS_ROLES_ACROSS_REQUESTS:
+        _bump_roles_generation()
+        transaction.on_commit(_bump_roles_generation)
+
+
+def _read_roles(user: User, on: dt.date) -> frozenset[RoleGrant]:
     grants: set[RoleGrant] = set()
     for role, kind in KIND_ROLES.items():
         if user.kind == kind:
@@ -179,8 +226,7 @@ def roles_of(user: User, on: dt.date | None = None) -> frozenset[RoleGrant]:
             if kept is None:
                 for role, scope_unit_id in bindings.get(a.position_id, []):
                     grants.add(RoleGrant(Role(role), scope_unit_id or unit_id, acting))
-    cache[on] = frozenset(grants)
-    return cache[on]
+    return frozenset(grants)
 
 
 def positions_exercised(user: User, on: dt.date | None = None) -> set[int]:

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
 from itms.core.backup import BackupError, Database, restore
@@ -31,6 +32,8 @@ class Command(BaseCommand):
             result = restore(archive=archive, database=database, media_root=media_root, force=force)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        # What the cache kept (rule readings, users' roles) was read from the data this replaced.
+        cache.clear()
         for mismatch in result.mismatches:
             self.stderr.write(mismatch)
         if not result.ok:

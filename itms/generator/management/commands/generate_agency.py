@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 
 from itms.generator.agency import FULL_SCALE, AlreadyGenerated, generate
@@ -32,6 +33,7 @@ class Command(BaseCommand):
             report = generate(scale=scale, seed=seed, years=years, today=today, log=self.stdout.write)
         except AlreadyGenerated as error:
             raise CommandError(str(error)) from error
+        cache.clear()  # the rows were written without signals: nothing cached before them may be read again
         self.stdout.write(self.style.SUCCESS(f"완료: {report.seconds:.1f}초 ({report.database})"))
         width = max(len(key) for key in report.counts)
         for key, value in report.counts.items():
