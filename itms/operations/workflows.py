@@ -85,11 +85,11 @@ def _head(user, request) -> bool:
 
 
 def _it_head(user, request) -> bool:
-    return who.it_head(user, request.system.operating_unit)
+    return who.it_head(user, request.system.operating_unit_id)
 
 
 def _it_member(user, request) -> bool:
-    return who.it_member(user, request.system.operating_unit)
+    return who.it_member(user, request.system.operating_unit_id)
 
 
 def _filled(*fields):
@@ -260,6 +260,7 @@ def _proposes(value):
 COUNCIL = "실무협의회·위원회 의결 (제25조제6항)"
 
 MaintenanceRequest.workflow = Workflow(
+    related=("system",),
     states=dict(RequestState.choices),
     transitions=[
         Transition(
@@ -447,7 +448,7 @@ register_workflow(MaintenanceRequest)
 
 # --- 서비스수준협약 (a26.2) ----------------------------------------------------------------------------------------
 def _sla_it(user, sla) -> bool:
-    return who.it_member(user, sla.contract.managing_unit)
+    return who.it_member(user, sla.contract.managing_unit_id)
 
 
 def _signed(sla, ctx) -> None:
@@ -479,6 +480,7 @@ def _weights_sum_to_100(sla, ctx) -> bool:
 
 
 ServiceLevelAgreement.workflow = Workflow(
+    related=("contract",),
     states=dict(SlaState.choices),
     transitions=[
         Transition(
@@ -514,11 +516,11 @@ class AnswerForm(forms.Form):
 
 
 def _month_it(user, month) -> bool:
-    return who.it_member(user, month.sla.contract.managing_unit)
+    return who.it_member(user, month.sla.contract.managing_unit_id)
 
 
 def _month_it_head(user, month) -> bool:
-    return who.it_head(user, month.sla.contract.managing_unit)
+    return who.it_head(user, month.sla.contract.managing_unit_id)
 
 
 def _month_vendor(user, month) -> bool:
@@ -553,6 +555,7 @@ def _answered(month, ctx) -> None:
 
 
 SlaMonth.workflow = Workflow(
+    related=("sla__contract",),
     states=dict(MonthState.choices),
     transitions=[
         Transition(
@@ -609,7 +612,7 @@ class CloseForm(forms.Form):
 
 
 def _finding_it(user, finding) -> bool:
-    return who.it_member(user, finding.diagnosis.contract.managing_unit)
+    return who.it_member(user, finding.diagnosis.contract.managing_unit_id)
 
 
 def _closed(finding, ctx) -> None:
@@ -619,6 +622,7 @@ def _closed(finding, ctx) -> None:
 
 
 DiagnosisFinding.workflow = Workflow(
+    related=("diagnosis__contract",),
     states=dict(FindingState.choices),
     transitions=[
         Transition(

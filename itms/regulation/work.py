@@ -121,6 +121,8 @@ def waiting_for(user) -> tuple[list[WorkItem], bool]:
         if visible is None:
             continue
         base = object_type.base_queryset() if object_type is not None else manager.all()
+        if workflow.related:
+            base = base.select_related(*workflow.related)
         # In no particular order: the items are sorted by deadline below, and the list's own order (deliverables by
         # contract) made PostgreSQL walk every contract instead of the state index (15 ms → 3 ms at S = 1.0).
         candidates = _candidates(user, base, workflow.field, states, scoped).filter(visible).order_by()
@@ -136,7 +138,7 @@ def waiting_for(user) -> tuple[list[WorkItem], bool]:
                     continue
                 if not workflow.user_may(transition, user, record):
                     continue
-                if work.ready and workflow.failing_guards(transition, record, {"actor": user, "data": {}}):
+                if work.ready and workflow.blocked(transition, record, {"actor": user, "data": {}}):
                     continue
                 labels.append(transition.label)
             if labels:

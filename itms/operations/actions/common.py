@@ -42,7 +42,7 @@ def heads(user, unit) -> bool:
 
 
 def it_head(user, unit) -> bool:
-    """The head of the IT department that operates the system (정보화부서장, a2.0.9)."""
+    """The head of the IT department that operates the system (정보화부서장, a2.0.9); ``unit`` or its id."""
     return _active(user) and (user.is_superuser or holds(user, Role.IT_DEPARTMENT_HEAD, unit))
 
 

@@ -173,3 +173,35 @@ def test_a4_9_the_secretariats_steps_on_a_meeting_are_asked_in_one_condition(cli
     ]
     assert len(candidates) == 1
     assert candidates[0].count('"is_chair" AND') == 1  # the chair's seat, in the one condition
+
+
+def test_a25_the_it_departments_forwarded_requests_cost_no_query_each(client_of):
+    """유지관리 요청 (제25조): a request the requesting department forwarded waits for the IT department that
+    operates the system. Whether the user is of that department is read from the rows already fetched (the system
+    joined, the unit compared by its id), so the home page asks no more with twelve requests than with two."""
+    from itms.operations.choices import RequestState
+    from itms.operations.models import MaintenanceRequest
+
+    staff = user("itstaff")
+    system = InformationSystem.objects.filter(operating_unit__in=staff.assignments.values("position__unit")).first()
+    assert system is not None
+
+    def forwarded(n):
+        for i in range(n):
+            MaintenanceRequest.objects.create(
+                title=f"검색 화면 개선 {i}",
+                description=TEXT,
+                reason=TEXT,
+                system=system,
+                requesting_unit=OrgUnit.objects.get(code="KCS-CLP"),
+                state=RequestState.FORWARDED,
+            )
+
+    client = client_of("itstaff")
+    forwarded(2)
+    few = count_queries(lambda: client.get("/"))
+    forwarded(10)
+    many = count_queries(lambda: client.get("/"))
+    assert many <= few
+    titles = [record.title for record in work(client) if isinstance(record, MaintenanceRequest)]
+    assert len([t for t in titles if t.startswith("검색 화면 개선")]) == 12
