@@ -17,6 +17,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 
+from itms.core import generations
 from itms.core.middleware import forget_per_request, per_request
 
 from .models import Assignment, AssignmentKind, OrgUnit, Position, RoleBinding, User, UserKind
@@ -166,7 +167,7 @@ _ROLES_GENERATION = "itms:roles:generation"
 def _kept_roles(user: User, on: dt.date) -> frozenset[RoleGrant]:
     if not settings.ITMS_ROLES_ACROSS_REQUESTS:
         return _read_roles(user, on)
-    key = f"itms:roles:{cache.get(_ROLES_GENERATION, 0)}:{user.pk}:{user.kind}:{on.isoformat()}"
+    key = f"itms:roles:{generations.current(_ROLES_GENERATION)}:{user.pk}:{user.kind}:{on.isoformat()}"
     kept = cache.get(key)
     if kept is not None:
         return frozenset(RoleGrant(Role(role), unit_id, acting) for role, unit_id, acting in kept)
@@ -178,10 +179,7 @@ def _kept_roles(user: User, on: dt.date) -> frozenset[RoleGrant]:
 
 
 def _bump_roles_generation() -> None:
-    try:
-        cache.incr(_ROLES_GENERATION)
-    except ValueError:
-        cache.set(_ROLES_GENERATION, 1, None)
+    generations.bump(_ROLES_GENERATION)
 
 
 @receiver([post_save, post_delete], sender=Assignment)

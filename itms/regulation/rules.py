@@ -21,7 +21,7 @@ from typing import Literal
 from django.core.cache import cache
 from django.utils import timezone
 
-from itms.core import exercised
+from itms.core import exercised, generations
 from itms.core.formats import format_date
 from itms.core.korean import josa
 
@@ -81,10 +81,7 @@ _GENERATION_KEY = "itms:rules:generation"
 
 
 def invalidate_readings(**kwargs) -> None:
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 1, None)
+    generations.bump(_GENERATION_KEY)
 
 
 def param(key: str, on: dt.date | None = None, *, fallback: Literal["earliest"] | None = None) -> Reading:
@@ -92,7 +89,7 @@ def param(key: str, on: dt.date | None = None, *, fallback: Literal["earliest"] 
     that pack's value, with a note (for showing past records only, never for a new decision)."""
     exercised.note_from_product("param", key)
     on = on or timezone.localdate()
-    cache_key = f"itms:rules:{cache.get(_GENERATION_KEY, 0)}:{key}:{on.isoformat()}"
+    cache_key = f"itms:rules:{generations.current(_GENERATION_KEY)}:{key}:{on.isoformat()}"
     reading = cache.get(cache_key)
     if reading is None:
         try:
