@@ -28,7 +28,7 @@ version. Everything happens in one transaction: a refusal changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,21 +209,18 @@ class Workflow:
                 return False
         return transition.may is None or bool(transition.may(user, obj))
 
-    def failing_guards(self, transition: Transition, obj, ctx: dict) -> list[Guard]:
-        failing = []
+    def _failing(self, transition: Transition, obj, ctx: dict) -> Iterator[Guard]:
         for guard in transition.guards:
             exercised.note("guard", guard.code)
             if not guard.check(obj, ctx):
-                failing.append(guard)
-        return failing
+                yield guard
+
+    def failing_guards(self, transition: Transition, obj, ctx: dict) -> list[Guard]:
+        return list(self._failing(transition, obj, ctx))
 
     def blocked(self, transition: Transition, obj, ctx: dict) -> bool:
         """Whether any guard fails, asked until the first that does (the work list needs no more)."""
-        for guard in transition.guards:
-            exercised.note("guard", guard.code)
-            if not guard.check(obj, ctx):
-                return True
-        return False
+        return next(self._failing(transition, obj, ctx), None) is not None
 
     def may_override(self, guards: list[Guard], user) -> bool:
         from itms.accounts.directory import roles_of
