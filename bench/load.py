@@ -229,8 +229,12 @@ def _read_stats(stats: Path, failures: Path) -> dict:
 
 
 def _without_password(url: str) -> str:
+    """The cache's address for the report, without a password it may carry."""
+    if not url:
+        return ""
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else ""))) if url else ""
+    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _markdown(results: dict) -> str:
