@@ -8,7 +8,7 @@ next request, in every worker. Transactional tests: roles are kept only outside 
 import datetime as dt
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
@@ -26,8 +26,6 @@ def _fresh(username: str) -> User:
 
 
 def _queries(username: str) -> tuple[int, frozenset]:
-    from django.db import connection
-
     user = _fresh(username)
     with CaptureQueriesContext(connection) as captured:
         grants = roles_of(user)

@@ -47,7 +47,7 @@ def it_head(user, unit) -> bool:
 
 
 def it_member(user, unit) -> bool:
-    """Head or staff of the IT department that operates the system."""
+    """Head or staff of the IT department that operates the system; ``unit`` or its id."""
     return it_head(user, unit) or (_active(user) and holds(user, Role.IT_DEPARTMENT_STAFF, unit))
 
 
