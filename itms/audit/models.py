@@ -42,6 +42,8 @@ class LegalEventKind(models.TextChoices):
     PROJECTS_RESTRUCTURED = "projects_restructured", _("정보화사업 통합·분리")
     ACCESS_GRANTED = "access_granted", _("업체 접근권한 부여")
     ACCESS_EXPIRED = "access_expired", _("업체 접근권한 만료")
+    # Chapter 5 (itms/execution): a signed contract registered — it moves the project to 사업수행 (a17.1–a17.2).
+    CONTRACT_REGISTERED = "contract_registered", _("계약 등록")
 
 
 class LegalEvent(models.Model):

@@ -107,7 +107,7 @@ def _participant(project, user, role, start, end=None):
     )
 
 
-def _contract(row, companies, units) -> Contract:
+def _contract(row, companies, units, users) -> Contract:
     code, number, title, company, amount, signed, start, end, it_unit = row
     contract = Contract.objects.filter(number=number).first()
     if contract is not None:
@@ -126,7 +126,9 @@ def _contract(row, companies, units) -> Contract:
     )
     contract.full_clean()
     contract.save()
-    actions.contract_registered(contract)
+    # Registered by the sponsoring department (a17.1): UNI-PASS's is 시스템운영팀, headed by the 정보보안담당관.
+    registrar = users["security"] if contract.project.sponsor_unit.code == "KCS-SOT" else users["sponsor"]
+    actions.contract_registered(contract, actor=registrar)
     return contract
 
 
@@ -214,7 +216,7 @@ def build_demo_execution() -> None:
             defaults={"name": name, "organization": org, "sponsor_unit": units[unit], "kind": kind, "start_year": start,
                       "end_year": end, "total_budget": budget, "summary": summary, "funding": FundingSource.OWN},
         )  # fmt: skip
-    contracts = [_contract(row, companies, units) for row in CONTRACTS]
+    contracts = [_contract(row, companies, units, users) for row in CONTRACTS]
     om, ai, bot, app = contracts
     vendor, vendor2, sponsor = users["vendor"], users["vendor2"], users["sponsor"]
     _participant(ai.project, vendor, ParticipantRole.VENDOR_STAFF, ai.start_date, access_limit(ai))

@@ -68,7 +68,7 @@ class ContractFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def registered(obj, create, extracted, **kwargs):
         if create:
-            actions.contract_registered(obj)
+            actions.contract_registered(obj, actor=None)
 
 
 class WorkPackageFactory(factory.django.DjangoModelFactory):

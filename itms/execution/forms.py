@@ -1,6 +1,7 @@
 from django import forms
 
 from itms.core.forms import ItmsForm, ItmsModelForm
+from itms.core.middleware import current_user
 
 from . import actions
 from .choices import ParticipantChoices, ReportKind
@@ -56,7 +57,8 @@ class ContractForm(ItmsModelForm):
         created = self.instance.pk is None
         contract = super().save(commit)
         if commit and created:
-            actions.contract_registered(contract)  # version 1, the plan to receive, the deadlines (a18.1, a20.3)
+            # version 1, the plan to receive, the deadlines (a18.1, a20.3), chained with who registered it
+            actions.contract_registered(contract, actor=current_user())
         return contract
 
 

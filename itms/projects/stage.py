@@ -4,7 +4,8 @@ Each chapter registers a source ``f(project) -> stage | None``: the stage its ow
 submitted pre-review → 사전검토, a deliberated plan → 심의 완료 …). The project's stage is the furthest of
 them in the order of ``ProjectStage``. The workflow engine recomputes it after every transition of a record
 that belongs to a project (``after_transition``), inside the transition's transaction, and the chained
-TRANSITION event records the stage it moved from and to. Forms and the API never offer the field.
+TRANSITION event records the stage it moved from and to; a chained act that creates such a record (a contract
+registered) does the same through ``follow_stage_of``. Forms and the API never offer the field.
 """
 
 from __future__ import annotations
@@ -49,9 +50,12 @@ def _project_of(record) -> Project | None:
     return project if isinstance(project, Project) else None
 
 
-@after_transition
-def follow_stage(record, transition, ctx) -> dict | None:
-    """The engine's hook: the project's stage follows the record that just moved."""
+def follow_stage_of(record) -> dict | None:
+    """The project's stage follows ``record`` (locked, recomputed): the payload a chained event records, or None.
+
+    Called inside the transaction of a chained act only: a transition (the engine's hook below) or an act that
+    records its own legal event (e.g. a contract registered, itms.execution.actions.contract_registered).
+    """
     project = _project_of(record)
     if project is None:
         return None
@@ -62,3 +66,9 @@ def follow_stage(record, transition, ctx) -> dict | None:
     if getattr(record, "project", None) is not None:
         record.project.refresh_from_db(fields=["stage", "updated_at"])  # the caller's instance shows it too
     return {"project_stage": {"project": project.pk, "from": moved[0], "to": moved[1]}}
+
+
+@after_transition
+def follow_stage(record, transition, ctx) -> dict | None:
+    """The engine's hook: the project's stage follows the record that just moved."""
+    return follow_stage_of(record)

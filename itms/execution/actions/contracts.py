@@ -10,10 +10,10 @@ from itms.accounts.models import User, UserKind
 from itms.audit.chain import record_event
 from itms.audit.models import LegalEventKind
 from itms.core.errors import Forbidden, Refused
-from itms.core.formats import format_date
+from itms.core.formats import format_date, format_won
 from itms.projects.choices import ParticipantRole
 from itms.projects.models import ProjectParticipant
-from itms.projects.stage import refresh_stage
+from itms.projects.stage import follow_stage_of
 from itms.regulation.obligations import open_obligation
 
 from ..choices import RequirementCategory, RequirementSource
@@ -92,15 +92,35 @@ def copy_rfp_requirements(contract: Contract) -> int:
     return len(rows)
 
 
-def contract_registered(contract: Contract, *, actor=None) -> None:
-    """After signature (a17.2, a18.1, a20.3): the RFP's requirement table, version 1, the execution plan to be
-    submitted within the kickoff period, and the acceptance test to be asked for 14 days before the planned
-    completion."""
-    if not contract.versions.exists():
-        copy_rfp_requirements(contract)
-        record_version(contract=contract, reason="계약 체결", actor=actor)
+@transaction.atomic
+def contract_registered(contract: Contract, *, actor) -> None:
+    """After signature (a17.1–a17.2, a18.1, a20.3), chained with its actor: the RFP's requirement table,
+    version 1, the execution plan to be submitted within the kickoff period, the acceptance test to be asked for
+    14 days before the planned completion, and the project's stage, which a signed contract moves to 사업수행
+    (spine.execution_stage). Once per contract: its version 1 says it was registered."""
+    if contract.versions.exists():
+        return
+    copy_rfp_requirements(contract)
+    record_version(contract=contract, reason="계약 체결", actor=actor)
     ExecutionPlan.objects.get_or_create(contract=contract)
-    refresh_stage(contract.project)  # a signed contract proves 사업수행 (spine.execution_stage)
+    moved = follow_stage_of(contract)
+    record_event(
+        kind=LegalEventKind.CONTRACT_REGISTERED,
+        actor=actor,
+        subject=contract,
+        summary=f"계약 등록: {contract} ({contract.company}, {format_won(contract.amount)}, {format_date(contract.signed_on)} 체결)",
+        payload={
+            "project": contract.project_id,
+            "number": contract.number,
+            "company": contract.company_id,
+            "amount": contract.amount,
+            "signed_on": contract.signed_on,
+            "start_date": contract.start_date,
+            "end_date": contract.end_date,
+            **(moved or {}),
+        },
+        clause_ids=["a17.1", "a17.2"],
+    )
     unit = contract.project.sponsor_unit
     open_obligation(
         kind="kickoff_submission",

@@ -37,7 +37,7 @@ _CONTRACT_STATE = (
 class ContractSerializer(_serializer(f.ContractForm, _CONTRACT_STATE, _CONTRACT_STATE)):
     def create(self, validated_data):
         contract = super().create(validated_data)
-        actions.contract_registered(contract)
+        actions.contract_registered(contract, actor=self.context["request"].user)
         return contract
 
 

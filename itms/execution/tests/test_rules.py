@@ -65,6 +65,44 @@ def test_a17_1_a18_1_signed_contract_opens_kickoff_10_days_rolled_past_the_subst
     assert contract.project.stage == "execution"
 
 
+@pytest.mark.parametrize("surface", ["page", "api"])
+def test_a17_1_a17_2_registered_contract_is_chained_with_its_registrar_and_the_stage_it_moved(client_of, surface):
+    """사업추진부서장 manages the project after the contract is signed (a17.1–a17.2): registering the signed contract
+    of 2027-CLP-010 moves the project from 도입·발주 to 사업수행, and the chain says who did it — on the page and
+    through the API alike."""
+    from itms.acquisition.models import EvaluationResult
+    from itms.projects.models import Project
+
+    project = Project.objects.get(code="2027-CLP-010")
+    before = project.stage
+    assert before == "acquisition"
+    data = {
+        "project": project.pk, "number": "C-2027-0101", "title": "관세 빅데이터 품질관리 체계 구축 용역",
+        "company": EvaluationResult.objects.get(evaluation__project=project, rank=1).proposal.company_id,
+        "amount": 1_000_000_000, "signed_on": "2027-01-04", "start_date": "2027-01-04", "end_date": "2027-06-30",
+        "defect_liability_months": 12, "allowed_file_types": "pdf,hwpx", "it_unit": OrgUnit.objects.get(code="KCS-DAT").pk,
+    }  # fmt: skip
+    client = client_of("sponsor")
+    if surface == "page":
+        response = client.post(reverse("execution:contract_add"), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    else:
+        response = client.post("/api/execution/contracts/", data, content_type="application/json")
+        assert response.status_code == 201, response.content
+    contract = Contract.objects.get(number="C-2027-0101")
+    event = LegalEvent.objects.get(kind="contract_registered", subject_id=str(contract.pk))
+    assert event.actor == u("sponsor")
+    assert event.clause_ids == ["a17.1", "a17.2"]
+    assert event.payload["project_stage"] == {"project": project.pk, "from": before, "to": "execution"}
+    assert "1,000,000,000원" in event.summary and "2027. 1. 4.(월)" in event.summary
+    project.refresh_from_db()
+    assert project.stage == "execution"
+    assert obligation("kickoff_submission", contract).due_date == dt.date(2027, 1, 14)
+    # Once per contract: registering it again records nothing more.
+    actions.contract_registered(contract, actor=u("sponsor"))
+    assert LegalEvent.objects.filter(kind="contract_registered", subject_id=str(contract.pk)).count() == 1
+
+
 def test_a20_3_acceptance_test_owed_15_days_before_completion_strict(demo):
     """검사 완료 12. 31.(목) − 14 clear days → request by 12. 16.(수)."""
     contract = f.ContractFactory(end_date=dt.date(2026, 12, 31))
