@@ -20,7 +20,8 @@ skipped rows go through an index, not through every join of the page query.
 of the last (first) row shown — with ``WHERE (key₁, …, id) > (…)`` written so the leading key bounds an index
 range. Big lists show "다음 쪽"/"이전 쪽" links with such cursors (``?cursor=``) and the API answers them, so the
 50,001st row costs what the 51st does. A cursor is only used with the order it was made for; a list whose order
-runs through a relation or a nullable column has no keyset pages (its numbered pager stays).
+runs through a relation or a nullable column has no keyset pages (its numbered pager stays); a list grouped by
+its parent orders by the foreign key's own column (``-contract_id``), which an index serves.
 """
 
 from __future__ import annotations
@@ -261,8 +262,9 @@ class KeysetPage:
 def order_keys(queryset) -> list[tuple[str, bool]] | None:
     """[(field name, descending)] of the queryset's order, ending on a unique key; None if it cannot be a keyset.
 
-    Every key must be a concrete, non-null column of the model itself (no relation, no expression), so that
-    "after this row" is a plain comparison an index can serve.
+    Every key must be a concrete, non-null column of the model itself (no relation but a foreign key's own
+    column, e.g. ``-contract_id``; no expression), so that "after this row" is a plain comparison an index can
+    serve.
     """
     model = queryset.model
     query = queryset.query
@@ -283,7 +285,11 @@ def order_keys(queryset) -> list[tuple[str, bool]] | None:
             model_field = model._meta.get_field(name)
         except Exception:
             return None
-        if not getattr(model_field, "concrete", False) or model_field.is_relation or model_field.null:
+        # A foreign key only by its own column (``contract_id``): by name, Django sorts by the related ordering.
+        own_column = model_field.is_relation and name == getattr(model_field, "attname", None)
+        if not getattr(model_field, "concrete", False) or (model_field.is_relation and not own_column):
+            return None
+        if model_field.null:
             return None
         if name in {k for k, _ in keys}:
             continue

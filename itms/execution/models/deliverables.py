@@ -70,10 +70,15 @@ class Deliverable(PrimaryModel):
     class Meta:
         verbose_name = _("산출물")
         verbose_name_plural = _("산출물")
-        ordering = ["contract", "type__order", "title"]
+        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
+        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        ordering = ["-contract_id", "title"]
         constraints = [models.UniqueConstraint(fields=["contract", "title"], name="deliverable_title_once")]
-        # Every home page asks which deliverables wait in a state (itms.regulation.work): 1,018 of 60,000 at S = 1.0.
-        indexes = [models.Index(fields=["state"], name="deliverable_state")]
+        indexes = [
+            # Every home page asks which deliverables wait in a state (itms.regulation.work): 1,018 of 60,000.
+            models.Index(fields=["state"], name="deliverable_state"),
+            models.Index(fields=["-contract", "title", "id"], name="deliverable_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -63,8 +63,10 @@ class PlanReviewItem(PrimaryModel):
     class Meta:
         verbose_name = _("사업수행계획서 검토 항목")
         verbose_name_plural = _("사업수행계획서 검토 항목")
-        ordering = ["plan", "aspect", "basis"]
+        # A big list (issue 12): grouped by plan, the latest first, on its own columns (see Deliverable).
+        ordering = ["-plan_id", "aspect", "basis"]
         constraints = [models.UniqueConstraint(fields=["plan", "aspect", "basis"], name="plan_review_item_once")]
+        indexes = [models.Index(fields=["-plan", "aspect", "basis", "id"], name="plan_review_item_list_order")]
 
     def __str__(self) -> str:
         return f"{self.get_aspect_display()} ↔ {self.get_basis_display()}"

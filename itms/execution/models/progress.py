@@ -47,8 +47,11 @@ class WorkPackage(PrimaryModel):
     class Meta:
         verbose_name = _("WBS 작업")
         verbose_name_plural = _("WBS 작업")
-        ordering = ["contract", "planned_start", "code"]
+        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
+        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        ordering = ["-contract_id", "planned_start", "code"]
         constraints = [models.UniqueConstraint(fields=["contract", "code"], name="work_package_code_once")]
+        indexes = [models.Index(fields=["-contract", "planned_start", "code", "id"], name="work_package_list_order")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -157,7 +160,10 @@ class ProgressReport(PrimaryModel):
     class Meta:
         verbose_name = _("진척 보고")
         verbose_name_plural = _("진척 보고")
-        ordering = ["contract", "-period_end"]
+        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
+        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        ordering = ["-contract_id", "-period_end", "-id"]
+        indexes = [models.Index(fields=["contract", "period_end", "id"], name="progress_report_list_order")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {format_date(self.period_start)}~{format_date(self.period_end)}"

@@ -41,8 +41,11 @@ class Requirement(PrimaryModel):
     class Meta:
         verbose_name = _("요구사항")
         verbose_name_plural = _("요구사항")
-        ordering = ["contract", "code"]
+        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
+        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        ordering = ["-contract_id", "code"]
         constraints = [models.UniqueConstraint(fields=["contract", "code"], name="requirement_code_once")]
+        indexes = [models.Index(fields=["-contract", "code", "id"], name="requirement_list_order")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"

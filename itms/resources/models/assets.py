@@ -615,7 +615,9 @@ class AssetRelation(PrimaryModel):
     class Meta:
         verbose_name = _("자산 관계")
         verbose_name_plural = _("자산 관계")
-        ordering = ["source", "kind", "pk"]
+        # Grouped by asset on the relation's own columns (issue 12): an index serves deep pages and cursors, where
+        # ordering by the asset itself would sort every row through its join.
+        ordering = ["source_id", "kind", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(target_asset__isnull=False, target_system__isnull=True)
@@ -625,7 +627,10 @@ class AssetRelation(PrimaryModel):
             models.UniqueConstraint(fields=["source", "kind", "target_asset"], name="relation_once_to_asset"),
             models.UniqueConstraint(fields=["source", "kind", "target_system"], name="relation_once_to_system"),
         ]
-        indexes = [models.Index(fields=["kind", "source"], name="relation_kind_source")]
+        indexes = [
+            models.Index(fields=["kind", "source"], name="relation_kind_source"),
+            models.Index(fields=["source", "kind", "id"], name="relation_list_order"),
+        ]
 
     def __str__(self) -> str:
         target = self.target_asset or self.target_system

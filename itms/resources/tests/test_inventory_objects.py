@@ -105,6 +105,13 @@ class TestAssetRelation(ObjectTypeTests):
         asset = AssetFactory()
         return {"source": asset.pk, "kind": "part_of", "target_asset": asset.pk}, "target_asset"
 
+    def test_the_list_is_grouped_by_asset_on_its_own_columns(self):
+        """Issue 12: by the asset's own column an index serves deep pages and cursors (by the asset itself, every
+        relation was sorted through the asset's join)."""
+        from itms.core.pagination import order_keys
+
+        assert order_keys(AssetRelation.objects.all()) == [("source_id", False), ("kind", False), ("id", False)]
+
 
 class TestLicence(ObjectTypeTests):
     label = "resources.licence"
