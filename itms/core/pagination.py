@@ -11,6 +11,8 @@
 * smaller tables, and every table on SQLite, are counted exactly.
 
 The estimate is read once per table per minute and process (``table_estimate_cached``), not on every request.
+A keyset page of a list counted up to a cap (``counts_by_bound``) is shown first and counted by a second request
+(``?_count=1``), so a search over a million legal events answers before its count.
 
 **Deep offsets.** ``?page=N`` far into a list asks PostgreSQL for the page's primary keys first, in the list's
 order, and only then for those rows with their joins (``WHERE id IN (SELECT id … ORDER BY … OFFSET … LIMIT …)``):
@@ -137,6 +139,15 @@ def estimated_count(queryset) -> int | None:
     return estimate
 
 
+def counts_by_bound(queryset) -> bool:
+    """Whether the queryset is counted up to a cap (a filter or search over a big table): a count that reads the
+    matching rows, tens of milliseconds over a million, where the estimate or an exact count of a small table
+    costs next to nothing. A keyset page asks for such a count after it is shown (``ObjectListView``)."""
+    if estimated_count(queryset) is not None:
+        return False
+    return is_big(queryset) or bool(search_term(queryset) and is_big_for_search(queryset))
+
+
 def _queryset_of(object_list):
     """The queryset behind a paginator's list: itself, or a django-tables2 table's rows (BoundRows → data)."""
     if hasattr(object_list, "query"):
@@ -204,7 +215,7 @@ class EstimatedCountPaginator(Paginator):
             self._set_table_length(queryset, estimate)
             return estimate
         term = search_term(queryset)
-        if is_big(queryset) or (term and is_big_for_search(queryset)):
+        if counts_by_bound(queryset):
             cap = search_count_cap() if term else count_cap()
             # A term shorter than a trigram has nothing to look up: a scan that stops at the cap is quicker.
             found = bounded_count(queryset, cap + 1, by_index=len(term) >= MIN_INDEXED_TERM)

@@ -29,7 +29,7 @@ from .errors import BadParameter, Forbidden
 from .exports import export_table
 from .imports import import_rows, read_rows, template_workbook
 from .korean import josa
-from .pagination import CURSOR_PARAM, EstimatedCountPaginator, is_big, order_keys
+from .pagination import CURSOR_PARAM, EstimatedCountPaginator, counts_by_bound, is_big, order_keys
 from .registry import ACTIONS_WITH_OBJECT, ObjectType
 from .search import SLOW_SEARCH_NOTE, search_is_indexed
 from .widgets import search_large_choices
@@ -87,13 +87,22 @@ class ObjectListView(ObjectTypeMixin, View):
         if export_format in self.export_formats:
             RequestConfig(request, paginate=False).configure(table)  # the page's sort order, every row
             return export_table(table, export_format, str(self.object_type.verbose_name))
+        count_now = request.GET.get(COUNT_PARAM) == "1"
+        if count_now and request.htmx:  # the count a keyset page asked for after it was shown
+            paginator = EstimatedCountPaginator(queryset, 1)
+            return render(request, "ui/partials/row_count.html", {"paginator": paginator})
         per_page = _per_page(request)
+        count_url = ""
         if self._by_keyset(request, table):
             table.paginate_by_keyset(request, per_page)  # sorted above; "다음 쪽" without OFFSET or COUNT(*)
+            if not count_now and counts_by_bound(table.data.data):
+                count_url = _with_count(request)
         else:
             paginate = {"per_page": per_page, "paginator_class": EstimatedCountPaginator}
             RequestConfig(request, paginate=paginate).configure(table)
-        context = self.base_context(table=table, filter=filterset, export_formats=self.export_formats)
+        context = self.base_context(
+            table=table, filter=filterset, export_formats=self.export_formats, count_url=count_url
+        )
         if request.GET.get("q") and not search_is_indexed(queryset.db):
             context["search_note"] = SLOW_SEARCH_NOTE
         template = "ui/partials/object_table.html" if request.htmx and not request.htmx.boosted else self.template_name
@@ -112,6 +121,15 @@ class ObjectListView(ObjectTypeMixin, View):
 
 
 PER_PAGE_RANGE = (10, 500)
+COUNT_PARAM = "_count"
+
+
+def _with_count(request) -> str:
+    """This list's address asking for its count (``?_count=1``): htmx fetches it once the page is shown; without
+    JavaScript the link opens the page with the count in it."""
+    params = request.GET.copy()
+    params[COUNT_PARAM] = "1"
+    return f"{request.path}?{params.urlencode()}"
 
 
 def _whole_number(request, name: str, default: int, low: int, high: int | None = None) -> int:

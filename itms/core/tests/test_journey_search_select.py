@@ -42,3 +42,26 @@ def test_assignment_filter_typeahead(page, page_log):
     assert "user__search" not in page.url  # the box only searches; the form sends the choice
     shot(page, "filtered")
     page_log.assert_clean()
+
+
+def test_a_search_over_a_big_list_shows_its_count_once_the_page_is_shown(page, page_log, monkeypatch):
+    """Issue 12: counting the matches of a search in a million legal events reads them all, so the page answers
+    first and htmx asks for the count (``?_count=1``); the number then stands where "건수 보기" was."""
+    from itms.core import pagination, registry
+    from itms.core.search import text_search
+
+    monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 2_000_000)  # every table is big
+    pagination.clear_estimates()
+    person = User.objects.get(username="cio")
+    fields = registry.get(Assignment).search_fields
+    expected = text_search(Assignment.objects.all(), fields, person.name).count()
+    assert 0 < expected < 50
+    login(page, "admin")
+    with page.expect_response(lambda response: "_count=1" in response.url) as counted:
+        page.goto(f"/accounts/assignments/?q={person.name}")
+    assert counted.value.ok
+    page.locator("span[data-testid=row-count]", has_text=f"{expected}건").wait_for()
+    assert "건수 보기" not in page.locator(".card-title").first.inner_text()
+    shot(page, "count-after-page")
+    page_log.assert_clean()
+    pagination.clear_estimates()
