@@ -91,3 +91,28 @@ def test_a17_3_a_vendor_sees_a_deadline_owed_in_person_but_gets_no_link_to_deadl
     assert item.get_absolute_url() not in response.content.decode()
     assert client_of("vendor").get(item.get_absolute_url()).status_code == 403
     assert _tasks(client_of("expert").get("/")) == []
+
+
+def test_naming_the_subjects_reads_no_row_more_per_deadline(client_of):
+    """A subject named through its relations (an asset assignment: "자산번호 → 사용자") is fetched joined as its
+    list joins it, not one asset per deadline."""
+    from itms.resources.factories import AssetFactory
+    from itms.resources.models import AssetAssignment
+
+    client = client_of("itplan")
+    holder = User.objects.get(username="itplan")
+
+    def owe(n):
+        for _ in range(n):
+            given = AssetAssignment.objects.create(
+                asset=AssetFactory(), holder=holder, holder_unit=unit("KCS-ITP"), starts_on=TODAY
+            )
+            obligation(subject=given, owed_by_role=Role.IT_PLANNING_OFFICER)
+
+    owe(2)
+    first = count_queries(lambda: client.get("/"))
+    owe(10)
+    response = client.get("/")
+    second = count_queries(lambda: client.get("/"))
+    assert sum(isinstance(row["subject"], AssetAssignment) for row in response.context["tasks"]["rows"]) == 12
+    assert second <= first, f"내 할 일 질의 수가 늘어납니다 ({first} → {second})"
