@@ -70,6 +70,9 @@ def main() -> None:
     import django
 
     django.setup()
+    import measure
+
+    measure.as_served()
     load_before = harness.machine()["load_average"]
     results = measure_lists(
         roles=[r for r in args.roles.split(",") if r],

@@ -99,6 +99,8 @@ def measure_all(args) -> dict:
 
     django.setup()
     import measure
+
+    measure.as_served()
     from django.conf import settings
     from django.db import connection
 
