@@ -243,7 +243,8 @@ def markdown(results: dict) -> str:
         "",
         f"Run {results['started']}; {results['repeat']} timed requests per URL after {results['warmup']} warm-up, "
         f"one at a time. Load average before {machine.get('load_average_before')}, after "
-        f"{machine.get('load_average')} on {machine.get('cpus')} cores (shared machine: compare ratios).",
+        f"{machine.get('load_average')} on {machine.get('cpus')} cores (shared machine: compare ratios); "
+        f"Python loop {machine.get('python_loop_ms', '—')} ms (harness.python_speed: lower is faster).",
         "",
         "SQL: every SELECT of the request under EXPLAIN ANALYZE (planning + execution). page/SQL: p50 over SQL. "
         f"Targets (issue 12): p95 ≤ {TARGET_MS} ms, page ≤ 3× SQL, deep ≤ 1.5× first, search ≤ 2× first.",

@@ -243,7 +243,8 @@ def _markdown(results: dict) -> str:
         f"# Load test — {results['users']} users for {results['time']} (scale {results['scale']:g}, PostgreSQL)",
         "",
         f"gunicorn {results['gunicorn']['workers']} workers × {results['gunicorn']['threads']} threads on "
-        f"{machine['cpus']} × {machine['cpu_model']}, {machine['memory_gb']} GB, cache {results.get('cache', 'per process')}; "
+        f"{machine['cpus']} × {machine['cpu_model']} ({_speed(machine)}), {machine['memory_gb']} GB, "
+        f"cache {results.get('cache', 'per process')}; "
         "Locust on the same machine. "
         f"Load average before {' / '.join(map(str, machine['load_average_before']))}, after "
         f"{' / '.join(map(str, machine['load_average']))} (shared machine). Think time {results['wait_s']} s "
@@ -277,3 +278,9 @@ def _markdown(results: dict) -> str:
 
 if __name__ == "__main__":
     main()
+
+
+def _speed(machine: dict) -> str:
+    """The machine's pure-Python speed (harness.python_speed), where the run recorded it."""
+    speed = machine.get("python_loop_ms")
+    return f"Python loop {speed} ms" if speed is not None else "Python loop not measured"

@@ -21,7 +21,7 @@ def markdown(results: dict) -> str:
         "|---|---|",
         f"| CPU | {machine['cpus']} × {machine['cpu_model']} |",
         f"| memory | {machine['memory_gb']} GB |",
-        f"| Python | {machine['python']} |",
+        f"| Python | {machine['python']}; a fixed loop in {machine.get('python_loop_ms', '—')} ms (lower is faster) |",
         f"| database | {database['vendor']} {database['version']} ({database['size']}) |",
         f"| load average (1/5/15 min) | before {_load(machine['load_average_before'])}, "
         f"after {_load(machine['load_average'])} — the machine is shared |",
