@@ -47,8 +47,7 @@ class WorkPackage(PrimaryModel):
     class Meta:
         verbose_name = _("WBS 작업")
         verbose_name_plural = _("WBS 작업")
-        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
-        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        # Grouped by contract on its own column, with an index in this order (issue 12; see Deliverable).
         ordering = ["-contract_id", "planned_start", "code"]
         constraints = [models.UniqueConstraint(fields=["contract", "code"], name="work_package_code_once")]
         indexes = [models.Index(fields=["-contract", "planned_start", "code", "id"], name="work_package_list_order")]
@@ -160,8 +159,7 @@ class ProgressReport(PrimaryModel):
     class Meta:
         verbose_name = _("진척 보고")
         verbose_name_plural = _("진척 보고")
-        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
-        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        # Grouped by contract on its own column, with an index in this order (issue 12; see Deliverable).
         ordering = ["-contract_id", "-period_end", "-id"]
         indexes = [models.Index(fields=["contract", "period_end", "id"], name="progress_report_list_order")]
 

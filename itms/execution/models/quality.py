@@ -41,8 +41,7 @@ class Requirement(PrimaryModel):
     class Meta:
         verbose_name = _("요구사항")
         verbose_name_plural = _("요구사항")
-        # A big list (issue 12): grouped by contract, the latest registered first, on its own columns, so an index
-        # serves deep pages and keyset cursors (ordering by the contract itself would sort through its join).
+        # Grouped by contract on its own column, with an index in this order (issue 12; see Deliverable).
         ordering = ["-contract_id", "code"]
         constraints = [models.UniqueConstraint(fields=["contract", "code"], name="requirement_code_once")]
         indexes = [models.Index(fields=["-contract", "code", "id"], name="requirement_list_order")]
