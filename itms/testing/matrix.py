@@ -55,10 +55,24 @@ def sweep_users(*, signed_in: bool = False, engine: str | None = None) -> list[s
     if os.environ.get("ITMS_SWEEP") == "all":
         return users
     others = [u for u in users if u not in ON_BOTH_ENGINES]
-    engine = engine or settings.DATABASES["default"]["ENGINE"]
-    turn = 1 if engine.endswith("postgresql") else 0
-    mine = set(others[turn::2])
+    mine = set(others[_engine_turn(engine) :: 2])
     return [u for u in users if u in ON_BOTH_ENGINES or u in mine]
+
+
+def _engine_turn(engine: str | None = None) -> int:
+    engine = engine or settings.DATABASES["default"]["ENGINE"]
+    return 1 if engine.endswith("postgresql") else 0
+
+
+def walked_on(engine: str):
+    """A browser journey walks on one engine of .ci/run's two ("sqlite" or "postgresql"), as the sweeps split
+    their users: its steps run the same code on either, each engine's SQL is the other tests' to check, and
+    together the two runs walk every journey once. ``ITMS_SWEEP=all`` walks every journey on this engine."""
+    import pytest
+
+    turn = 1 if engine == "postgresql" else 0
+    other = os.environ.get("ITMS_SWEEP") != "all" and turn != _engine_turn()
+    return pytest.mark.skipif(other, reason=f"이 여정은 {engine} 실행에서 걷습니다 (ITMS_SWEEP=all이면 둘 다)")
 
 
 def sweep_ids(users: list[str | None]) -> list[str]:

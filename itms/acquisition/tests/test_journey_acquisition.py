@@ -53,9 +53,10 @@ from itms.acquisition.models import (
 from itms.governance.models import Meeting
 from itms.projects.models import Project
 from itms.testing.browser import choose, login, needs_chromium, shot, state, submit, transition
+from itms.testing.matrix import walked_on
 
 pytest_plugins = ["itms.testing.browser"]
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.browser, needs_chromium, walked_on("sqlite")]
 
 PROJECT = "2027-CLP-003"
 BIDS = {"A": 1_000_000_000, "B": 900_000_000}

@@ -39,9 +39,10 @@ from itms.execution.models import AuditFinding, Contract, Deliverable, Execution
 from itms.operations.models import MaintenanceRequest
 from itms.projects.models import Project
 from itms.testing.browser import choose, login, needs_chromium, shot, state, submit, transition
+from itms.testing.matrix import walked_on
 
 pytest_plugins = ["itms.testing.browser"]
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.browser, needs_chromium, walked_on("postgresql")]
 
 SEOUL = zoneinfo.ZoneInfo("Asia/Seoul")
 NUMBER = "C-2027-0003"

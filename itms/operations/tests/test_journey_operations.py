@@ -34,9 +34,10 @@ from itms.operations.choices import MonthState, RequestState, Severity
 from itms.operations.models import Incident, MaintenanceRequest, MaintenanceWindow, ServiceLevelAgreement, SlaMonth
 from itms.resources.models import InformationSystem, MaintenanceContract
 from itms.testing.browser import choose, login, needs_chromium, shot, state, submit, transition
+from itms.testing.matrix import walked_on
 
 pytest_plugins = ["itms.testing.browser"]
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.browser, needs_chromium, walked_on("postgresql")]
 
 TITLE = "수입신고 심사 화면 위험 선별 사유 표시"
 

@@ -45,9 +45,10 @@ from itms.performance.models import MeasurementRound, MeasurementTarget
 from itms.projects.choices import ProjectStage
 from itms.regulation.models import Obligation
 from itms.testing.browser import login, needs_chromium, shot, submit, transition
+from itms.testing.matrix import walked_on
 
 pytest_plugins = ["itms.testing.browser"]
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.browser, needs_chromium, walked_on("postgresql")]
 
 CENT = Decimal("0.01")
 FUNCTION_USE = ((20_000, 16_000), (10_000, 9_000))

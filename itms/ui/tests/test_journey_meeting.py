@@ -21,9 +21,10 @@ from django.utils import timezone
 from itms.governance.models import Body, Meeting, Minutes
 from itms.projects.models import Project
 from itms.testing.browser import login, needs_chromium, shot, watch
+from itms.testing.matrix import walked_on
 
 pytest_plugins = ["itms.testing.browser"]
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.browser, needs_chromium, walked_on("sqlite")]
 
 COMMITTEE = "정보화추진위원회"
 CHAIR = "김정민"  # cio

@@ -21,9 +21,10 @@ from itms.governance.models import Meeting
 from itms.planning.models import PlanningCycle, ProjectPlan
 from itms.projects.models import Project
 from itms.testing.browser import login, needs_chromium, shot, state, submit, transition
+from itms.testing.matrix import walked_on
 
 pytest_plugins = ["itms.testing.browser"]
-pytestmark = [pytest.mark.browser, needs_chromium]
+pytestmark = [pytest.mark.browser, needs_chromium, walked_on("sqlite")]
 
 PROJECT = "2027-CLP-001"
 # The two IT departments running the project's related systems (planning/demo.py, resources/demo.py).
