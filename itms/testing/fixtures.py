@@ -206,3 +206,15 @@ def pytest_sessionfinish(session, exitstatus):
     (folder / f"exercised-{worker}.json").write_text(
         json.dumps(sorted(exercised.EXERCISED), ensure_ascii=False), encoding="utf-8"
     )
+
+
+@pytest.fixture
+def big(monkeypatch):
+    """Every table counts as big (PostgreSQL's estimate above the threshold): lists page by cursor and count up to
+    a cap (itms.core.pagination)."""
+    from itms.core import pagination
+
+    monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 2_000_000)
+    pagination.clear_estimates()
+    yield
+    pagination.clear_estimates()

@@ -70,8 +70,7 @@ def walked_on(engine: str):
     together the two runs walk every journey once. ``ITMS_SWEEP=all`` walks every journey on this engine."""
     import pytest
 
-    turn = 1 if engine == "postgresql" else 0
-    other = os.environ.get("ITMS_SWEEP") != "all" and turn != _engine_turn()
+    other = os.environ.get("ITMS_SWEEP") != "all" and _engine_turn(engine) != _engine_turn()
     return pytest.mark.skipif(other, reason=f"이 여정은 {engine} 실행에서 걷습니다 (ITMS_SWEEP=all이면 둘 다)")
 
 

@@ -21,15 +21,6 @@ EVENTS = "/audit/legal-events/"
 
 
 @pytest.fixture
-def big(monkeypatch):
-    """Every table counts as big (PostgreSQL's estimate above the threshold)."""
-    monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 2_000_000)
-    pagination.clear_estimates()
-    yield
-    pagination.clear_estimates()
-
-
-@pytest.fixture
 def events(db):
     for i in range(130):
         record_event(kind=LegalEventKind.TRANSITION, summary=f"쪽 넘김 시험 {i:03d}", clause_ids=["a8.5"])

@@ -15,15 +15,6 @@ from itms.execution.models import Deliverable, PlanReviewItem, ProgressReport, R
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def big(monkeypatch):
-    """Every table counts as big (PostgreSQL's estimate above the threshold): the list pages by cursor."""
-    monkeypatch.setattr(pagination, "table_estimate", lambda queryset: 2_000_000)
-    pagination.clear_estimates()
-    yield
-    pagination.clear_estimates()
-
-
 @pytest.mark.parametrize(
     ("model", "parent", "keys"),
     [
